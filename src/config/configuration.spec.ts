@@ -1,0 +1,57 @@
+import { ConfigurationError, loadConfiguration } from './configuration';
+
+describe('loadConfiguration', () => {
+  it('applies the documented defaults', () => {
+    const configuration = loadConfiguration({}, '/srv/app');
+    expect(configuration.app).toMatchObject({ port: 3000, host: '0.0.0.0', demoData: true });
+    expect(configuration.app.dataDir).toBe('/srv/app/.data');
+    expect(configuration.database).toMatchObject({
+      url: undefined,
+      embedded: true,
+      runMigrations: true,
+    });
+    expect(configuration.money).toEqual({
+      currency: 'EUR',
+      platformFeePercent: 15,
+      insuranceFeePercent: 10,
+    });
+  });
+
+  it('turns demo data off by default with an external database', () => {
+    const configuration = loadConfiguration({ DATABASE_URL: 'postgres://u@db:5432/app' });
+    expect(configuration.database.embedded).toBe(false);
+    expect(configuration.app.demoData).toBe(false);
+  });
+
+  it('parses lists, numbers and booleans', () => {
+    const configuration = loadConfiguration({
+      PORT: '8080',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      DATABASE_RUN_MIGRATIONS: 'false',
+      PLATFORM_FEE_PERCENT: '12.5',
+    });
+    expect(configuration.app.port).toBe(8080);
+    expect(configuration.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(configuration.database.runMigrations).toBe(false);
+    expect(configuration.money.platformFeePercent).toBe(12.5);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['LOG_LEVEL', 'loud'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['DEMO_DATA', 'maybe'],
+    ['CURRENCY', 'euro'],
+    ['PLATFORM_FEE_PERCENT', '120'],
+  ])('refuses %s=%s and names the variable', (name, value) => {
+    expect(() => loadConfiguration({ [name]: value })).toThrow(ConfigurationError);
+    expect(() => loadConfiguration({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('never echoes the value of a secret-bearing variable', () => {
+    expect(() => loadConfiguration({ DATABASE_URL: 'mysql://user:hunter2@db' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
+  });
+});

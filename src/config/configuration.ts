@@ -1,0 +1,130 @@
+import { isAbsolute, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EnvironmentVariables } from './environment.variables';
+
+export interface AppSettings {
+  nodeEnv: EnvironmentVariables['NODE_ENV'];
+  port: number;
+  host: string;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  dataDir: string;
+  demoData: boolean;
+}
+
+export interface DatabaseSettings {
+  /** Undefined until the embedded server is started (see DatabaseServer). */
+  url: string | undefined;
+  embedded: boolean;
+  embeddedPort: number;
+  runMigrations: boolean;
+  poolSize: number;
+}
+
+export interface HttpSettings {
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  shutdownTimeoutMs: number;
+}
+
+export interface MoneySettings {
+  currency: string;
+  platformFeePercent: number;
+  insuranceFeePercent: number;
+}
+
+/** The whole typed configuration; each key is a namespace read with ConfigService.get(). */
+export interface Configuration {
+  app: AppSettings;
+  database: DatabaseSettings;
+  http: HttpSettings;
+  money: MoneySettings;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const ONE_MEBIBYTE = 1024 * 1024;
+
+/** Validates raw environment variables and shapes them into the typed configuration. */
+export function loadConfiguration(
+  environment: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): Configuration {
+  const variables = validateEnvironment(environment);
+  const embedded = variables.DATABASE_URL === undefined;
+  const dataDir = isAbsolute(variables.DATA_DIR)
+    ? variables.DATA_DIR
+    : resolve(cwd, variables.DATA_DIR);
+  return {
+    app: {
+      nodeEnv: variables.NODE_ENV,
+      port: variables.PORT,
+      host: variables.HOST,
+      logLevel: variables.LOG_LEVEL,
+      dataDir,
+      demoData: variables.DEMO_DATA ?? embedded,
+    },
+    database: {
+      url: variables.DATABASE_URL,
+      embedded,
+      embeddedPort: variables.EMBEDDED_DATABASE_PORT,
+      runMigrations: variables.DATABASE_RUN_MIGRATIONS,
+      poolSize: variables.DATABASE_POOL_SIZE,
+    },
+    http: {
+      corsOrigins: splitList(variables.CORS_ORIGINS),
+      bodyLimitBytes: ONE_MEBIBYTE,
+      requestTimeoutMs: variables.HTTP_REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: variables.HTTP_CONNECTION_TIMEOUT_MS,
+      keepAliveTimeoutMs: variables.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
+    },
+    money: {
+      currency: variables.CURRENCY,
+      platformFeePercent: variables.PLATFORM_FEE_PERCENT,
+      insuranceFeePercent: variables.INSURANCE_FEE_PERCENT,
+    },
+  };
+}
+
+function validateEnvironment(
+  environment: Record<string, string | undefined>,
+): EnvironmentVariables {
+  const defined = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const variables = plainToInstance(EnvironmentVariables, defined, {
+    excludeExtraneousValues: false,
+  });
+  const errors = validateSync(variables, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigurationError(errors.map(describeProblem));
+  return variables;
+}
+
+const SECRET_NAME = /URL|SECRET|KEY|PASSWORD/;
+
+function describeProblem(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  const showValue = typeof error.value === 'string' && !SECRET_NAME.test(error.property);
+  const given = showValue ? ` (got "${String(error.value)}")` : '';
+  return `${error.property}: ${messages[0] ?? 'invalid value'}${given}`;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+export function withDatabaseUrl(configuration: Configuration, url: string): Configuration {
+  return { ...configuration, database: { ...configuration.database, url } };
+}

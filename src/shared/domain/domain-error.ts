@@ -1,0 +1,46 @@
+export type DomainErrorKind =
+  'not_found' | 'conflict' | 'validation' | 'forbidden' | 'unauthorized' | 'rate_limited';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * What use cases throw when a rule refuses a request. The `kind` decides the HTTP status (or the
+ * socket acknowledgement); the message is shown to the caller as is, so it never carries internals.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(message: string): DomainError {
+    return new DomainError('not_found', message);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError('conflict', message);
+  }
+
+  static forbidden(message: string): DomainError {
+    return new DomainError('forbidden', message);
+  }
+
+  static unauthorized(message: string): DomainError {
+    return new DomainError('unauthorized', message);
+  }
+
+  static invalidFields(fieldErrors: readonly FieldError[]): DomainError {
+    return new DomainError('validation', 'Validation failed', fieldErrors);
+  }
+
+  static invalidField(field: string, message: string): DomainError {
+    return DomainError.invalidFields([{ field, message }]);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { DomainError } from '../../src/shared/domain/domain-error';
+
+class ProbeRequest {
+  @IsString()
+  @Length(1, 10)
+  name!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  count!: number;
+}
+
+/** Routes that exercise the HTTP kernel (errors, validation, shutdown) in tests only. */
+@Controller('__probe')
+class ProbeController {
+  @Post('echo')
+  echo(@Body() body: ProbeRequest): ProbeRequest {
+    return body;
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('relation "secret_table" does not exist at /srv/app/db.ts:42');
+  }
+
+  @Get('conflict')
+  conflict(): never {
+    throw DomainError.conflict('Companion is not available at that time');
+  }
+
+  @Get('slow')
+  async slow(): Promise<{ done: true }> {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { done: true };
+  }
+}
+
+@Module({ controllers: [ProbeController] })
+export class ProbeModule {}

@@ -1,0 +1,49 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { Configuration, loadConfiguration } from '../../src/config/configuration';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestAppOptions {
+  /** Extra environment variables, on top of the test defaults. */
+  env?: Record<string, string>;
+  extraModules?: Array<Type | DynamicModule>;
+  /** Reuse a database (a second instance, a restart); otherwise a new one is cloned. */
+  database?: TestDatabase;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  configuration: Configuration;
+  dataSource: DataSource;
+  /** Closes the application; drops the database unless it was handed in. */
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule on Fastify against this file's own database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const configuration = loadConfiguration({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
+    DEMO_DATA: 'false',
+    ...options.env,
+  });
+  const app = await createApp(configuration, { extraModules: options.extraModules });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    database,
+    configuration,
+    dataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
