@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
 import { Configuration } from './config/configuration';
+import { Clock } from './shared/domain/clock';
 import { runMigrationsExclusively } from './database/migration-runner';
 import { createLogger } from './shared/logging/create-logger';
 import { PinoNestLogger } from './shared/logging/pino-nest-logger';
@@ -17,6 +18,8 @@ export interface CreateAppOptions {
   /** Extra modules mounted beside the application (tests use it for probe routes). */
   extraModules?: Array<Type | DynamicModule>;
   logger?: PinoLogger;
+  /** Replaces the system clock (tests move time instead of sleeping). */
+  clock?: Clock;
 }
 
 /** Builds the configured application; main.ts and the test harness share it. */
@@ -38,7 +41,10 @@ export async function createApp(
   });
   const rootModule = {
     module: class ApplicationRoot {},
-    imports: [AppModule.forRoot(configuration), ...(options.extraModules ?? [])],
+    imports: [
+      AppModule.forRoot(configuration, { clock: options.clock }),
+      ...(options.extraModules ?? []),
+    ],
   };
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),

@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { Configuration } from './config/configuration';
+import { Clock } from './shared/domain/clock';
+import { SharedDatabaseModule } from './shared/database/shared-database.module';
+import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -10,7 +13,7 @@ import { RequestValidationPipe } from './shared/http/validation.pipe';
 @Module({})
 export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
-  static forRoot(configuration: Configuration): DynamicModule {
+  static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -21,6 +24,8 @@ export class AppModule {
           load: [() => ({ ...configuration })],
         }),
         DatabaseModule,
+        SharedDatabaseModule,
+        ClockModule.forRoot(options.clock),
         HealthModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Configuration, loadConfiguration } from '../../src/config/configuration';
+import { Clock } from '../../src/shared/domain/clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestAppOptions {
@@ -11,6 +12,8 @@ export interface TestAppOptions {
   extraModules?: Array<Type | DynamicModule>;
   /** Reuse a database (a second instance, a restart); otherwise a new one is cloned. */
   database?: TestDatabase;
+  /** A controllable clock; the system clock otherwise. */
+  clock?: Clock;
 }
 
 export interface TestApp {
@@ -33,7 +36,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO_DATA: 'false',
     ...options.env,
   });
-  const app = await createApp(configuration, { extraModules: options.extraModules });
+  const app = await createApp(configuration, {
+    extraModules: options.extraModules,
+    clock: options.clock,
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -1,7 +1,9 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
+import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
+ * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx.
  */
-export const migrations = [EnableExtensions1795730000000];
+export const migrations = [EnableExtensions1795730000000, CreateIdentity1795730100000];

@@ -1,0 +1,15 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '../domain/clock';
+
+@Global()
+@Module({})
+export class ClockModule {
+  /** Tests hand in a controllable clock; the service uses the system clock. */
+  static forRoot(clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: ClockModule,
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
+    };
+  }
+}
