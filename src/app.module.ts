@@ -7,6 +7,10 @@ import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { AccessModule } from './shared/auth/access.module';
+import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
 
@@ -26,7 +30,12 @@ export class AppModule {
         DatabaseModule,
         SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
+        // Guards run in this order: identify the caller, then count against their rate limits.
+        AccessModule,
+        RateLimitModule,
         HealthModule,
+        IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
+        ApiKeysModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
