@@ -7,6 +7,8 @@ import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { CompanionsModule } from './modules/companions/companions.module';
+import { NoBookingsHeldIntervalsReader } from './modules/companions/infrastructure/persistence/no-bookings-held-intervals.reader';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
 
@@ -27,6 +29,8 @@ export class AppModule {
         SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
         HealthModule,
+        // Until the bookings module supplies its adapter over the bookings table, nothing is held.
+        CompanionsModule.forRoot({ heldIntervalsReader: NoBookingsHeldIntervalsReader }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

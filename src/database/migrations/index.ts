@@ -1,9 +1,14 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
+import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
  * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx.
  */
-export const migrations = [EnableExtensions1795730000000, CreateIdentity1795730100000];
+export const migrations = [
+  EnableExtensions1795730000000,
+  CreateIdentity1795730100000,
+  CreateCompanions1795730200000,
+];
