@@ -11,6 +11,9 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
+import { CompanionsModule } from './modules/companions/companions.module';
+import { CompanionsStaffProfileProvisioner } from './modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
+import { NoBookingsHeldIntervalsReader } from './modules/companions/infrastructure/persistence/no-bookings-held-intervals.reader';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
 
@@ -36,6 +39,8 @@ export class AppModule {
         HealthModule,
         IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
         ApiKeysModule,
+        // Until the bookings module supplies its adapter over the bookings table, nothing is held.
+        CompanionsModule.forRoot({ heldIntervalsReader: NoBookingsHeldIntervalsReader }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -137,7 +137,10 @@ export function loadConfiguration(
       session: { limit: variables.RATE_LIMIT_SESSION, windowMs: HOUR_MS },
       anonymous: { limit: variables.RATE_LIMIT_ANONYMOUS, windowMs: 15 * MINUTE_MS },
       bookingCreation: { limit: variables.RATE_LIMIT_BOOKING_CREATION, windowMs: HOUR_MS },
-      webhookManagement: { limit: variables.RATE_LIMIT_WEBHOOK_MANAGEMENT, windowMs: 15 * MINUTE_MS },
+      webhookManagement: {
+        limit: variables.RATE_LIMIT_WEBHOOK_MANAGEMENT,
+        windowMs: 15 * MINUTE_MS,
+      },
       contactForm: { limit: variables.RATE_LIMIT_CONTACT_FORM, windowMs: HOUR_MS },
     },
     redis: { url: variables.REDIS_URL },
@@ -151,7 +154,9 @@ export function loadConfiguration(
 function resolveSessionSecret(variables: EnvironmentVariables, dataDir: string): string {
   if (variables.SESSION_SECRET) return variables.SESSION_SECRET;
   if (variables.NODE_ENV === 'production') {
-    throw new ConfigurationError(['SESSION_SECRET: required in production (at least 32 characters)']);
+    throw new ConfigurationError([
+      'SESSION_SECRET: required in production (at least 32 characters)',
+    ]);
   }
   const file = join(dataDir, 'session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

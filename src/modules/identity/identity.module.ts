@@ -52,7 +52,10 @@ export class IdentityModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<Configuration, true>): LoginPolicy => {
             const auth = config.get('auth', { infer: true });
-            return { maxFailures: auth.loginMaxFailures, failureWindowMs: auth.loginFailureWindowMs };
+            return {
+              maxFailures: auth.loginMaxFailures,
+              failureWindowMs: auth.loginFailureWindowMs,
+            };
           },
         },
         RegisterUser,

@@ -37,7 +37,10 @@ export class AccessGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const requirement = this.reflector.getAllAndOverride<AuthRequirement>(AUTH_REQUIREMENT, targets);
+    const requirement = this.reflector.getAllAndOverride<AuthRequirement>(
+      AUTH_REQUIREMENT,
+      targets,
+    );
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!requirement) {
       this.logger.error(`Route ${request.method} ${request.url} has neither @Auth() nor @Public()`);
@@ -77,7 +80,11 @@ function authorize(actor: Actor, requirement: AuthRequirement): void {
     throw DomainError.forbidden('Your role does not allow this');
   }
   const permission = requirement.permission;
-  if (permission && actor.authenticatedBy === 'api_key' && !actor.permissions.includes(permission)) {
+  if (
+    permission &&
+    actor.authenticatedBy === 'api_key' &&
+    !actor.permissions.includes(permission)
+  ) {
     throw DomainError.forbidden(`This API key lacks the "${permission}" permission`);
   }
 }

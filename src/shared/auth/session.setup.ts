@@ -43,5 +43,8 @@ export async function setUpSessions(
     },
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => store.close());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => store.close());
 }

@@ -10,7 +10,9 @@ export class IdParamPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(id) || id < 1 || id > MAX_INTEGER_ID) {
-      throw new RequestValidationError([{ field: this.field, message: 'Must be a positive integer id' }]);
+      throw new RequestValidationError([
+        { field: this.field, message: 'Must be a positive integer id' },
+      ]);
     }
     return id;
   }

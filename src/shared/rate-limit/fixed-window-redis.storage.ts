@@ -44,7 +44,12 @@ export class FixedWindowRedisStorage implements ThrottlerStorage, OnModuleDestro
       };
     } catch (error) {
       this.logger.warn(`Rate limit not applied (Redis unavailable): ${String(error)}`);
-      return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+      return {
+        totalHits: 0,
+        timeToExpire: Math.ceil(ttl / 1000),
+        isBlocked: false,
+        timeToBlockExpire: 0,
+      };
     }
   }
 

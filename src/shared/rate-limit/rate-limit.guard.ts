@@ -44,7 +44,10 @@ export class RateLimitGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const routeScope = this.reflector.getAllAndOverride<RouteRateLimitScope>(RATE_LIMIT_SCOPE, targets);
+    const routeScope = this.reflector.getAllAndOverride<RouteRateLimitScope>(
+      RATE_LIMIT_SCOPE,
+      targets,
+    );
     const scopes = this.scopesFor(request, routeScope);
     const outcomes = await Promise.all(scopes.map((scope) => this.count(scope)));
     const tightest = pickTightest(outcomes);
@@ -63,7 +66,8 @@ export class RateLimitGuard implements CanActivate {
     const actor = request.actor;
     const scopes: AppliedScope[] = [this.generalScope(request, actor)];
     if (route) {
-      const subject = route === 'contactForm' || !actor ? `ip:${request.ip}` : `user:${actor.userId}`;
+      const subject =
+        route === 'contactForm' || !actor ? `ip:${request.ip}` : `user:${actor.userId}`;
       scopes.push({ name: route, rule: this.settings[route], subject });
     }
     return scopes;

@@ -20,7 +20,9 @@ import { RateLimitGuard } from './rate-limit.guard';
         const redisUrl = config.get('redis', { infer: true }).url;
         return {
           throttlers: [],
-          storage: redisUrl ? new FixedWindowRedisStorage(redisUrl) : new FixedWindowMemoryStorage(),
+          storage: redisUrl
+            ? new FixedWindowRedisStorage(redisUrl)
+            : new FixedWindowMemoryStorage(),
         };
       },
     }),

@@ -29,7 +29,9 @@ export class CreateApiKey {
     const key = await this.transactions.run(async () => {
       await this.keys.lockAccount(userId);
       if ((await this.keys.countActive(userId)) >= MAX_ACTIVE_KEYS_PER_ACCOUNT) {
-        throw DomainError.forbidden(`API key limit reached (${MAX_ACTIVE_KEYS_PER_ACCOUNT} active keys)`);
+        throw DomainError.forbidden(
+          `API key limit reached (${MAX_ACTIVE_KEYS_PER_ACCOUNT} active keys)`,
+        );
       }
       return this.keys.create({
         userId,

@@ -28,7 +28,10 @@ export class LogIn {
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - this.policy.failureWindowMs);
     if ((await this.failures.countSince(email, windowStart)) >= this.policy.maxFailures) {
-      throw DomainError.rateLimited('Too many failed logins; try again later', this.policy.failureWindowMs / 1000);
+      throw DomainError.rateLimited(
+        'Too many failed logins; try again later',
+        this.policy.failureWindowMs / 1000,
+      );
     }
     const user = await this.users.findByEmail(email);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);

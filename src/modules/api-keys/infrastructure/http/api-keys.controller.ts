@@ -33,7 +33,11 @@ export class ApiKeysController {
 
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() body: CreateApiKeyRequest) {
-    const { key, token } = await this.createApiKey.execute(actor.userId, body.name, body.permissions);
+    const { key, token } = await this.createApiKey.execute(
+      actor.userId,
+      body.name,
+      body.permissions,
+    );
     return {
       id: key.id,
       name: key.name,

@@ -30,7 +30,9 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
   }
 
   async lockAccount(userId: number): Promise<void> {
-    await this.transactions.manager().query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    await this.transactions
+      .manager()
+      .query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
   }
 
   countActive(userId: number): Promise<number> {
@@ -52,7 +54,10 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
   }
 
   async listForUser(userId: number): Promise<ApiKey[]> {
-    const rows = await this.rows.find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const rows = await this.rows.find({
+      where: { userId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
     return rows.map(toApiKey);
   }
 

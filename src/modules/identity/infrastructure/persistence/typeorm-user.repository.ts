@@ -41,9 +41,10 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async findAccountByEmail(email: string): Promise<Account | null> {
-    const [row] = await this.query<AccountRow>(`${ACCOUNT_QUERY} WHERE lower(u.email) = lower($1)`, [
-      email,
-    ]);
+    const [row] = await this.query<AccountRow>(
+      `${ACCOUNT_QUERY} WHERE lower(u.email) = lower($1)`,
+      [email],
+    );
     return row ? toAccount(row) : null;
   }
 
@@ -83,9 +84,7 @@ export class TypeOrmUserRepository extends UserRepository {
     if (search.query) {
       parameters.push(`%${escapeLike(search.query)}%`);
       const p = `$${parameters.length}`;
-      conditions.push(
-        `(u.email ILIKE ${p} OR u.first_name ILIKE ${p} OR u.last_name ILIKE ${p})`,
-      );
+      conditions.push(`(u.email ILIKE ${p} OR u.first_name ILIKE ${p} OR u.last_name ILIKE ${p})`);
     }
     if (search.role) {
       parameters.push(search.role);

@@ -42,7 +42,10 @@ export class UpdateUserRequest {
   })
   subscription_tier?: SubscriptionTier;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the user from their organization' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'null removes the user from their organization',
+  })
   @ValidateIf((_object, value) => value !== null && value !== undefined)
   @Type(() => Number)
   @IsInt({ message: 'organization_id must be an organization id or null' })
