@@ -43,6 +43,8 @@ export interface AuthSettings {
   sessionMaxAgeMs: number;
   loginMaxFailures: number;
   loginFailureWindowMs: number;
+  /** argon2id memory cost; tests lower it for speed, production keeps the 64 MiB default. */
+  passwordHashMemoryKib: number;
 }
 
 export interface RateLimitRule {
@@ -63,6 +65,8 @@ export interface RateLimitSettings {
 export interface RedisSettings {
   /** Set → rate-limit counters (and later socket rooms) are shared through Redis. */
   url: string | undefined;
+  /** Namespaces every key, so that several deployments (or test runs) can share one Redis. */
+  keyPrefix: string;
 }
 
 /** The whole typed configuration; each key is a namespace read with ConfigService.get(). */
@@ -131,6 +135,7 @@ export function loadConfiguration(
       sessionMaxAgeMs: variables.SESSION_MAX_AGE_HOURS * HOUR_MS,
       loginMaxFailures: variables.LOGIN_MAX_FAILURES,
       loginFailureWindowMs: 15 * MINUTE_MS,
+      passwordHashMemoryKib: variables.PASSWORD_HASH_MEMORY_KIB,
     },
     rateLimits: {
       apiKey: { limit: variables.RATE_LIMIT_API_KEY, windowMs: HOUR_MS },
@@ -143,7 +148,7 @@ export function loadConfiguration(
       },
       contactForm: { limit: variables.RATE_LIMIT_CONTACT_FORM, windowMs: HOUR_MS },
     },
-    redis: { url: variables.REDIS_URL },
+    redis: { url: variables.REDIS_URL, keyPrefix: variables.REDIS_KEY_PREFIX },
   };
 }
 

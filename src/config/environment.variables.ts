@@ -163,4 +163,18 @@ export class EnvironmentVariables {
   @IsInt({ message: 'RATE_LIMIT_CONTACT_FORM must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_CONTACT_FORM must be a positive integer' })
   RATE_LIMIT_CONTACT_FORM = 5;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'PASSWORD_HASH_MEMORY_KIB must be an integer between 4096 and 1048576' })
+  @Min(4096, { message: 'PASSWORD_HASH_MEMORY_KIB must be an integer between 4096 and 1048576' })
+  @Max(1_048_576, {
+    message: 'PASSWORD_HASH_MEMORY_KIB must be an integer between 4096 and 1048576',
+  })
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
+    message: 'REDIS_KEY_PREFIX must be 1-64 characters of A-Z a-z 0-9 : _ -',
+  })
+  REDIS_KEY_PREFIX = 'eventstuffer:';
 }

@@ -19,8 +19,9 @@ export class FixedWindowRedisStorage implements ThrottlerStorage, OnModuleDestro
   private readonly logger = new Logger(FixedWindowRedisStorage.name);
   private readonly redis: Redis;
 
-  constructor(url: string) {
+  constructor(url: string, keyPrefix: string) {
     this.redis = new Redis(url, {
+      keyPrefix: `${keyPrefix}rl:`,
       enableOfflineQueue: true,
       maxRetriesPerRequest: 1,
       commandTimeout: 500,
@@ -31,7 +32,7 @@ export class FixedWindowRedisStorage implements ThrottlerStorage, OnModuleDestro
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, leftMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, `rl:${key}`, ttl)) as [
+      const [hits, leftMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, key, ttl)) as [
         number,
         number,
       ];

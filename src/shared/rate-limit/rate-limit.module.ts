@@ -17,11 +17,11 @@ import { RateLimitGuard } from './rate-limit.guard';
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Configuration, true>) => {
-        const redisUrl = config.get('redis', { infer: true }).url;
+        const redis = config.get('redis', { infer: true });
         return {
           throttlers: [],
-          storage: redisUrl
-            ? new FixedWindowRedisStorage(redisUrl)
+          storage: redis.url
+            ? new FixedWindowRedisStorage(redis.url, redis.keyPrefix)
             : new FixedWindowMemoryStorage(),
         };
       },

@@ -20,7 +20,13 @@ export class AdminUsersController {
 
   @Get()
   async list(@Query() query: SearchUsersQuery) {
-    const { accounts, total } = await this.searchUsers.execute(query);
+    const { accounts, total } = await this.searchUsers.execute({
+      query: query.q,
+      role: query.role,
+      status: query.status,
+      page: query.page,
+      limit: query.limit,
+    });
     return { users: accounts.map(toUserResponse), page: query.page, limit: query.limit, total };
   }
 
