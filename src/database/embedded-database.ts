@@ -44,11 +44,21 @@ export class EmbeddedDatabase {
     return `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${this.options.port}/${databaseName}`;
   }
 
-  /** Initialises the cluster on first use, starts it and makes sure the database exists. */
+  /**
+   * Initialises the cluster on first use, starts it and makes sure the database exists. A server
+   * already running on this folder (another process of ours, such as the admin CLI beside
+   * `npm start`, or one left behind by a killed process) is reused, not started twice.
+   */
   async start(): Promise<string> {
     this.prepareDirectory();
     if (!existsSync(join(this.options.directory, 'PG_VERSION'))) await this.server.initialise();
-    await stopOrphanedServer(this.options.directory);
+    if (await this.isAlreadyServing()) {
+      this.options.log?.(
+        `Reusing the embedded PostgreSQL already running on ${this.options.directory}`,
+      );
+      await this.createDatabaseIfMissing();
+      return this.url;
+    }
     try {
       await this.server.start();
     } catch (cause) {
@@ -67,6 +77,20 @@ export class EmbeddedDatabase {
     if (!this.running) return;
     this.running = false;
     await this.server.stop();
+  }
+
+  private async isAlreadyServing(): Promise<boolean> {
+    const pid = postmasterPid(this.options.directory);
+    if (pid === undefined || !isAlive(pid)) return false;
+    const client = new Client({ connectionString: this.urlFor('postgres') });
+    try {
+      await client.connect();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 
   private prepareDirectory(): void {
@@ -89,16 +113,11 @@ export class EmbeddedDatabase {
   }
 }
 
-/** A Node process killed with SIGKILL leaves its PostgreSQL running; stop that one first. */
-async function stopOrphanedServer(directory: string): Promise<void> {
+function postmasterPid(directory: string): number | undefined {
   const pidFile = join(directory, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {

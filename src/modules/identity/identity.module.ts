@@ -16,6 +16,7 @@ import { PasswordHasher } from './domain/ports/password-hasher';
 import { StaffProfileProvisioner } from './domain/ports/staff-profile-provisioner';
 import { UserRepository } from './domain/ports/user.repository';
 import { SessionStrategy } from './infrastructure/auth/session.strategy';
+import { DemoAccountsSeeder } from './infrastructure/demo/demo-accounts.seeder';
 import { AdminOrganizationsController } from './infrastructure/http/admin-organizations.controller';
 import { AdminUsersController } from './infrastructure/http/admin-users.controller';
 import { AuthController } from './infrastructure/http/auth.controller';
@@ -66,6 +67,7 @@ export class IdentityModule {
         ManageOrganizations,
         CreateAdmin,
         SessionStrategy,
+        DemoAccountsSeeder,
       ],
       exports: [GetAccount, RegisterUser, CreateAdmin],
     };
