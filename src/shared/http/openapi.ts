@@ -15,6 +15,19 @@ export function setUpOpenApi(app: INestApplication): void {
           'Errors are `{"error": "..."}`; field validation failures are 422 with `errors[]`.',
       )
       .setVersion('v1')
+      .addCookieAuth(
+        'connect.sid',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description: 'Session cookie from POST /auth/login; writes also need X-CSRF-Token',
+        },
+        'session',
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'API key: Authorization: Bearer ps_...' },
+        'api-key',
+      )
       .build(),
   );
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
