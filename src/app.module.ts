@@ -7,7 +7,12 @@ import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { AccessModule } from './shared/auth/access.module';
+import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { CompanionsModule } from './modules/companions/companions.module';
+import { CompanionsStaffProfileProvisioner } from './modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
 import { NoBookingsHeldIntervalsReader } from './modules/companions/infrastructure/persistence/no-bookings-held-intervals.reader';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
@@ -28,7 +33,12 @@ export class AppModule {
         DatabaseModule,
         SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
+        // Guards run in this order: identify the caller, then count against their rate limits.
+        AccessModule,
+        RateLimitModule,
         HealthModule,
+        IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
+        ApiKeysModule,
         // Until the bookings module supplies its adapter over the bookings table, nothing is held.
         CompanionsModule.forRoot({ heldIntervalsReader: NoBookingsHeldIntervalsReader }),
       ],

@@ -1,5 +1,6 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
+import { CreateSessionsAndApiKeys1795730100100 } from './1795730100100-create-sessions-and-api-keys';
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 
 /**
@@ -10,5 +11,6 @@ import { CreateCompanions1795730200000 } from './1795730200000-create-companions
 export const migrations = [
   EnableExtensions1795730000000,
   CreateIdentity1795730100000,
+  CreateSessionsAndApiKeys1795730100100,
   CreateCompanions1795730200000,
 ];
