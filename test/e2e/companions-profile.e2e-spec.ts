@@ -1,27 +1,33 @@
 import { DataSource } from 'typeorm';
 import { BookableCompanionQuery } from '../../src/modules/companions/application/bookable-companion.query';
-import { CompanionsStaffProfileProvisioner } from '../../src/modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
-import { TransactionContext } from '../../src/shared/database/transaction-context';
-import { companionsSnapshot, createStaffProfile } from '../support/companions';
-import { actingAs, FakeActorModule } from '../support/fake-actor.module';
+import { companionsSnapshot } from '../support/companions';
+import { signUp, signUpAdmin, TestAccount } from '../support/accounts';
+import { authenticatedReader } from '../support/companions-auth';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('staff profiles: detail, availability, self-service, admin (CONTRACT §3.3–3.5, §8)', () => {
   let testApp: TestApp;
   let dataSource: DataSource;
-  let maria: { id: number; userId: number };
-  const reader = actingAs(999_999, 'client');
-  const admin = actingAs(999_998, 'admin');
+  let maria: { id: number; userId: number; account: TestAccount };
+  let reader: Record<string, string>;
+  let admin: Record<string, string>;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ extraModules: [FakeActorModule] });
+    testApp = await startTestApp();
     dataSource = testApp.dataSource;
-    maria = await createStaffProfile(dataSource, {
-      firstName: 'Maria',
-      services: ['Event Hostess'],
-      hourlyRate: 45,
-      dailyRate: 300,
+    reader = (await signUp(testApp, { role: 'client' })).headers;
+    admin = (await signUpAdmin(testApp)).headers;
+    maria = await newDraftStaff('Maria');
+    const activated = await inject('PATCH', '/api/v1/companions/me', maria.account.headers, {
+      status: 'active',
+      hourly_rate: 45,
+      daily_rate: 300,
+      location_city: 'Berlin',
+      location_country: 'Germany',
+      timezone: 'Europe/Berlin',
+      service_types: ['Event Hostess'],
     });
+    expect(activated.statusCode).toBe(200);
   });
 
   afterAll(async () => {
@@ -35,24 +41,17 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
     payload?: object,
   ) => testApp.app.inject({ method, url, headers, payload });
 
-  async function newDraftStaff(firstName = 'Lena'): Promise<{ id: number; userId: number }> {
-    const [user] = await dataSource.query(
-      `INSERT INTO users (email, password_hash, first_name, last_name, role)
-       VALUES ($1, '!', $2, 'Test', 'staff') RETURNING id`,
-      [`${firstName.toLowerCase()}-${Date.now()}-${Math.random()}@test.example`, firstName],
-    );
-    await testApp.app.get(TransactionContext).runWith(dataSource.manager, () =>
-      new CompanionsStaffProfileProvisioner(testApp.app.get(TransactionContext)).provisionFor({
-        userId: user.id,
-        firstName,
-      }),
-    );
+  /** Registers a staff account: identity provisions its draft profile through ours. */
+  async function newDraftStaff(
+    firstName = 'Lena',
+  ): Promise<{ id: number; userId: number; account: TestAccount }> {
+    const account = await signUp(testApp, { role: 'staff', firstName });
     const [profile] = await dataSource.query(
-      'SELECT id, status FROM companion_profiles WHERE user_id = $1',
-      [user.id],
+      'SELECT id, status, first_name FROM companion_profiles WHERE user_id = $1',
+      [account.id],
     );
-    expect(profile.status).toBe('draft');
-    return { id: profile.id, userId: user.id };
+    expect(profile).toMatchObject({ status: 'draft', first_name: firstName });
+    return { id: profile.id, userId: account.id, account };
   }
 
   describe('GET /api/v1/companions/:id', () => {
@@ -94,8 +93,7 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
       const draft = await newDraftStaff();
       expect((await inject('GET', `/api/v1/companions/${draft.id}`, reader)).statusCode).toBe(404);
       expect(
-        (await inject('GET', `/api/v1/companions/${draft.id}`, actingAs(draft.userId, 'staff')))
-          .statusCode,
+        (await inject('GET', `/api/v1/companions/${draft.id}`, draft.account.headers)).statusCode,
       ).toBe(200);
       expect((await inject('GET', `/api/v1/companions/${draft.id}`, admin)).statusCode).toBe(200);
     });
@@ -166,7 +164,7 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
   describe('staff self-service', () => {
     it('refuses activation until the required fields are set, naming them, and changes nothing', async () => {
       const lena = await newDraftStaff('Lena');
-      const staff = actingAs(lena.userId, 'staff');
+      const staff = lena.account.headers;
       const before = await companionsSnapshot(dataSource);
       const refused = await inject('PATCH', '/api/v1/companions/me', staff, {
         status: 'active',
@@ -225,7 +223,7 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
       const response = await inject(
         'PATCH',
         '/api/v1/companions/me',
-        actingAs(maria.userId, 'staff'),
+        maria.account.headers,
         payload,
       );
       expect(response.statusCode).toBe(422);
@@ -236,7 +234,7 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
     });
 
     it('replaces blocked dates and refuses invalid ones without change', async () => {
-      const staff = actingAs(maria.userId, 'staff');
+      const staff = maria.account.headers;
       const put = await inject('PUT', '/api/v1/companions/me/blocked-dates', staff, {
         dates: ['2026-07-02', '2026-07-01', '2026-07-01'],
       });
@@ -257,7 +255,7 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
     });
 
     it('adds portfolio items pending approval; admins approve or reject them', async () => {
-      const staff = actingAs(maria.userId, 'staff');
+      const staff = maria.account.headers;
       const created = await inject('POST', '/api/v1/companions/me/portfolio', staff, {
         type: 'video',
         url: 'https://example.com/v.mp4',
@@ -288,6 +286,28 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
       expect(profile.portfolio.map((item: { id: number }) => item.id)).not.toContain(
         created.json().item.id,
       );
+    });
+  });
+
+  describe('authentication', () => {
+    it('refuses anonymous reads with 401', async () => {
+      for (const url of [
+        '/api/v1/companions',
+        `/api/v1/companions/${maria.id}`,
+        `/api/v1/companions/${maria.id}/availability?start_date=2026-05-01&end_date=2026-05-02`,
+      ]) {
+        expect((await testApp.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      }
+    });
+
+    it('serves reads to an API key with read, but self-service and admin only to sessions of the role', async () => {
+      const key = await authenticatedReader(testApp);
+      expect((await inject('GET', `/api/v1/companions/${maria.id}`, key)).statusCode).toBe(200);
+      expect((await inject('GET', '/api/v1/companions/me', key)).statusCode).toBe(403);
+      expect((await inject('GET', '/api/v1/companions/me', reader)).statusCode).toBe(403);
+      expect(
+        (await inject('POST', `/api/admin/companions/${maria.id}/verify`, reader)).statusCode,
+      ).toBe(403);
     });
   });
 

@@ -21,7 +21,13 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
     const registered = await inject({
       method: 'POST',
       url: '/auth/register',
-      payload: { email, password: 'a long password', first_name: 'Maria', last_name: 'Schmidt', role: 'client' },
+      payload: {
+        email,
+        password: 'a long password',
+        first_name: 'Maria',
+        last_name: 'Schmidt',
+        role: 'client',
+      },
     });
     expect(registered.statusCode).toBe(201);
     expect(registered.json().user).toMatchObject({
@@ -34,13 +40,21 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
     expect(registered.body).not.toContain('password');
 
     const account = await logIn(testApp, email, 'a long password');
-    const me = await inject({ method: 'GET', url: '/auth/me', headers: { cookie: account.cookie } });
+    const me = await inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { cookie: account.cookie },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe(email);
 
     const logout = await inject({ method: 'POST', url: '/auth/logout', headers: account.headers });
     expect(logout.statusCode).toBe(200);
-    const after = await inject({ method: 'GET', url: '/auth/me', headers: { cookie: account.cookie } });
+    const after = await inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { cookie: account.cookie },
+    });
     expect(after.statusCode).toBe(401);
     expect(after.json()).toEqual({ error: 'Authentication required' });
   });
@@ -57,7 +71,11 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
     expect(`connect.sid=${cookie?.value}`).not.toBe(account.cookie);
-    const old = await inject({ method: 'GET', url: '/auth/me', headers: { cookie: account.cookie } });
+    const old = await inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { cookie: account.cookie },
+    });
     expect(old.statusCode).toBe(401);
   });
 
@@ -97,11 +115,19 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
     const duplicate = await inject({
       method: 'POST',
       url: '/auth/register',
-      payload: { email: email.toUpperCase(), password: 'a long password', first_name: 'A', last_name: 'B', role: 'client' },
+      payload: {
+        email: email.toUpperCase(),
+        password: 'a long password',
+        first_name: 'A',
+        last_name: 'B',
+        role: 'client',
+      },
     });
     expect(duplicate.statusCode).toBe(409);
     expect(await countUsers()).toBe(before);
-    await expect(logIn(testApp, email.toUpperCase(), 'correct horse battery staple')).resolves.toMatchObject({
+    await expect(
+      logIn(testApp, email.toUpperCase(), 'correct horse battery staple'),
+    ).resolves.toMatchObject({
       email: email.toLowerCase(),
     });
   });
@@ -111,10 +137,20 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
     const response = await inject({
       method: 'POST',
       url: '/auth/register',
-      payload: { email: 'not-an-email', password: 'short', first_name: '', last_name: 'X', role: 'admin', extra: 1 },
+      payload: {
+        email: 'not-an-email',
+        password: 'short',
+        first_name: '',
+        last_name: 'X',
+        role: 'admin',
+        extra: 1,
+      },
     });
     expect(response.statusCode).toBe(422);
-    const fields = response.json().errors.map((error: { field: string }) => error.field).sort();
+    const fields = response
+      .json()
+      .errors.map((error: { field: string }) => error.field)
+      .sort();
     expect(fields).toEqual(['email', 'extra', 'first_name', 'password', 'role']);
     expect(await countUsers()).toBe(before);
   });
@@ -140,14 +176,25 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
 
   it('refuses a cookie write without, or with a wrong, CSRF token and changes nothing', async () => {
     const account = await signUp(testApp);
-    for (const headers of [{ cookie: account.cookie }, { cookie: account.cookie, 'x-csrf-token': 'forged' }]) {
+    for (const headers of [
+      { cookie: account.cookie },
+      { cookie: account.cookie, 'x-csrf-token': 'forged' },
+    ]) {
       const response = await inject({ method: 'POST', url: '/auth/logout', headers });
       expect(response.statusCode).toBe(403);
       expect(response.json()).toEqual({ error: 'Invalid CSRF token' });
     }
-    const stillIn = await inject({ method: 'GET', url: '/auth/me', headers: { cookie: account.cookie } });
+    const stillIn = await inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { cookie: account.cookie },
+    });
     expect(stillIn.statusCode).toBe(200);
-    const fresh = await inject({ method: 'GET', url: '/auth/csrf', headers: { cookie: account.cookie } });
+    const fresh = await inject({
+      method: 'GET',
+      url: '/auth/csrf',
+      headers: { cookie: account.cookie },
+    });
     const logout = await inject({
       method: 'POST',
       url: '/auth/logout',
@@ -158,8 +205,14 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
 
   it('refuses a suspended user at login and on an existing session', async () => {
     const account = await signUp(testApp);
-    await testApp.dataSource.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [account.id]);
-    const me = await inject({ method: 'GET', url: '/auth/me', headers: { cookie: account.cookie } });
+    await testApp.dataSource.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [
+      account.id,
+    ]);
+    const me = await inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { cookie: account.cookie },
+    });
     expect(me.statusCode).toBe(403);
     const login = await inject({
       method: 'POST',
@@ -196,7 +249,11 @@ describe('sessions across restarts', () => {
     await first.app.close();
     const second = await startTestApp({ database: first.database });
     try {
-      const me = await second.app.inject({ method: 'GET', url: '/auth/me', headers: { cookie: account.cookie } });
+      const me = await second.app.inject({
+        method: 'GET',
+        url: '/auth/me',
+        headers: { cookie: account.cookie },
+      });
       expect(me.statusCode).toBe(200);
       expect(me.json().user.id).toBe(account.id);
     } finally {

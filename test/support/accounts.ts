@@ -51,13 +51,18 @@ export async function signUp(testApp: TestApp, options: SignUpOptions = {}): Pro
   return logIn(testApp, email, password);
 }
 
-export async function logIn(testApp: TestApp, email: string, password: string): Promise<TestAccount> {
+export async function logIn(
+  testApp: TestApp,
+  email: string,
+  password: string,
+): Promise<TestAccount> {
   const response = await testApp.app.inject({
     method: 'POST',
     url: '/auth/login',
     payload: { email, password },
   });
-  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const sessionCookie = response.cookies.find((cookie) => cookie.name === 'connect.sid');
   if (!sessionCookie) throw new Error('login set no connect.sid cookie');
   const cookie = `connect.sid=${sessionCookie.value}`;
