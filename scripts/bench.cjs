@@ -15,6 +15,7 @@
  */
 require('reflect-metadata');
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
@@ -145,7 +146,8 @@ async function startApi(url) {
     cwd: root,
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
+      SESSION_SECRET: randomBytes(24).toString('hex'),
       LOG_LEVEL: 'warn',
       DATABASE_URL: url,
       DEMO_DATA: 'false',
