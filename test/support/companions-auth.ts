@@ -1,9 +1,8 @@
+import { createApiKey, bearer, signUp } from './accounts';
 import { TestApp } from './test-app';
 
-/**
- * Headers of a caller allowed to read companions. The auth guard is not merged yet, so reads
- * need nothing; once it is, this signs up and returns a session's headers.
- */
-export async function authenticatedReader(_testApp: TestApp): Promise<Record<string, string>> {
-  return {};
+/** Headers of an integrator allowed to read companions: an API key with `read` only. */
+export async function authenticatedReader(testApp: TestApp): Promise<Record<string, string>> {
+  const client = await signUp(testApp, { role: 'client' });
+  return bearer(await createApiKey(testApp, client, ['read']));
 }

@@ -84,7 +84,8 @@ function offsetAt(epochMs: number, timeZone: string): number {
 
 /**
  * The instant at which the wall clock in `timeZone` shows `date` `hour:minute`. In a DST gap the
- * result is the instant right after the gap; in an overlap, the earlier of the two.
+ * clock is read with the offset before the gap (02:30 → 03:30 summer time, as Temporal's
+ * `compatible` does); in an overlap, the earlier of the two instants.
  */
 export function instantAt(date: string, hour: number, minute: number, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number);
@@ -99,7 +100,7 @@ export function instantAt(date: string, hour: number, minute: number, timeZone: 
   for (const candidate of candidates.sort((a, b) => a - b)) {
     if (offsetAt(candidate, timeZone) === guess - candidate) return new Date(candidate);
   }
-  return new Date(guess - secondOffset);
+  return new Date(guess - firstOffset);
 }
 
 /** `[start, end)` of a local calendar day as instants (23 or 25 hours long on DST days). */
