@@ -1,0 +1,16 @@
+export interface ScheduledJob {
+  queue: string;
+  data: Record<string, unknown>;
+  /** Not before this instant; now when omitted. */
+  startAfter?: Date;
+  /** At most one queued job per key and queue: scheduling the same key again is a no-op. */
+  singletonKey?: string;
+}
+
+/**
+ * Durable background work (ARCHITECTURE §3): a scheduled job survives restarts and runs on one
+ * instance. Scheduled inside a transaction, it exists only if that transaction commits.
+ */
+export abstract class JobScheduler {
+  abstract schedule(job: ScheduledJob): Promise<void>;
+}
