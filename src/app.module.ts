@@ -7,6 +7,10 @@ import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { BookingsModule } from './modules/bookings/bookings.module';
+import { EventsModule } from './shared/events/events.module';
+import { IdempotencyModule } from './shared/idempotency/idempotency.module';
+import { JobsModule } from './shared/jobs/jobs.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
 
@@ -26,7 +30,11 @@ export class AppModule {
         DatabaseModule,
         SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
+        EventsModule,
+        JobsModule,
+        IdempotencyModule,
         HealthModule,
+        BookingsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,9 +1,22 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
+import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
+import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
+import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
+import { CompanionProfilesPlaceholder1795730300300 } from './1795730300300-companion-profiles-placeholder';
+import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
  * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx.
  */
-export const migrations = [EnableExtensions1795730000000, CreateIdentity1795730100000];
+export const migrations = [
+  EnableExtensions1795730000000,
+  CreateIdentity1795730100000,
+  CreateDomainEvents1795730300000,
+  CreateJobQueueSchema1795730300100,
+  CreateIdempotencyKeys1795730300200,
+  CompanionProfilesPlaceholder1795730300300,
+  CreateBookings1795730300400,
+];
