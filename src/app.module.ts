@@ -8,16 +8,23 @@ import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
+import { BookingsHeldIntervalsReader } from './modules/bookings/infrastructure/persistence/bookings-held-intervals.reader';
+import { CompanionsModule } from './modules/companions/companions.module';
 import { EventsModule } from './shared/events/events.module';
-import { IdempotencyModule } from './shared/idempotency/idempotency.module';
-import { JobsModule } from './shared/jobs/jobs.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
+import { IdempotencyModule } from './shared/idempotency/idempotency.module';
+import { JobsModule } from './shared/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
   static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
+    // The composition root wires modules to each other: companions reads the intervals that
+    // bookings hold, bookings asks companions which staff can be booked.
+    const companions = CompanionsModule.forRoot({
+      heldIntervalsReader: BookingsHeldIntervalsReader,
+    });
     return {
       module: AppModule,
       imports: [
@@ -34,7 +41,8 @@ export class AppModule {
         JobsModule,
         IdempotencyModule,
         HealthModule,
-        BookingsModule,
+        companions,
+        BookingsModule.forRoot({ companions }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createStaffProfile } from './companions';
 import { TestApp } from './test-app';
 
 export interface TestUser {
@@ -28,6 +29,10 @@ export async function createUser(
      VALUES ($1, 'x', 'Test', 'User', $2, $3) RETURNING id`,
     [email, role, options.organizationId ?? null],
   );
+  return userHandle(id, email, role);
+}
+
+function userHandle(id: number, email: string, role: TestUser['role']): TestUser {
   const keyId = keyIds++;
   return {
     id,
@@ -55,6 +60,7 @@ export interface TestCompanion {
   staff: TestUser;
 }
 
+/** A bookable staff profile (the companions module's tables, through its own test helper). */
 export async function createCompanion(
   testApp: TestApp,
   options: {
@@ -66,23 +72,26 @@ export async function createCompanion(
     status?: 'draft' | 'active' | 'hidden';
   } = {},
 ): Promise<TestCompanion> {
-  const staff = await createUser(testApp, { role: 'staff' });
-  const [{ id }] = await testApp.dataSource.query(
-    `INSERT INTO companion_profiles
-       (user_id, first_name, hourly_rate_cents, daily_rate_cents, currency, timezone, service_types,
-        blocked_dates, status)
-     VALUES ($1, 'Maria', $2, $3, 'EUR', $4, $5, $6, $7) RETURNING id`,
-    [
-      staff.id,
-      options.hourlyRateCents ?? 4500,
-      options.dailyRateCents === undefined ? null : options.dailyRateCents,
-      options.timezone ?? 'Europe/Berlin',
-      options.serviceTypes ?? ['Event Hostess', 'Trade Show Hostess'],
-      options.blockedDates ?? [],
-      options.status ?? 'active',
-    ],
-  );
-  return { id, staff };
+  const profile = await createStaffProfile(testApp.dataSource, {
+    hourlyRate: (options.hourlyRateCents ?? 4500) / 100,
+    dailyRate:
+      options.dailyRateCents === undefined || options.dailyRateCents === null
+        ? null
+        : options.dailyRateCents / 100,
+    timezone: options.timezone ?? 'Europe/Berlin',
+    services: options.serviceTypes ?? ['Event Hostess', 'Trade Show Hostess'],
+    status: options.status ?? 'active',
+  });
+  for (const day of options.blockedDates ?? []) {
+    await testApp.dataSource.query(
+      'INSERT INTO companion_blocked_dates (companion_id, blocked_on) VALUES ($1, $2)',
+      [profile.id, day],
+    );
+  }
+  const [user] = await testApp.dataSource.query('SELECT email FROM users WHERE id = $1', [
+    profile.userId,
+  ]);
+  return { id: profile.id, staff: userHandle(profile.userId, user.email, 'staff') };
 }
 
 /** Counts of every table a booking request may change: proof that a refused request changed nothing. */

@@ -1,9 +1,9 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
+import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
-import { CompanionProfilesPlaceholder1795730300300 } from './1795730300300-companion-profiles-placeholder';
 import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 
 /**
@@ -14,9 +14,9 @@ import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 export const migrations = [
   EnableExtensions1795730000000,
   CreateIdentity1795730100000,
+  CreateCompanions1795730200000,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,
-  CompanionProfilesPlaceholder1795730300300,
   CreateBookings1795730300400,
 ];

@@ -1,29 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
+import {
+  CompanionHeldInterval,
+  HeldInterval,
+  HeldIntervalsReader,
+} from '../../../companions/domain/ports/held-intervals.reader';
 
-export interface HeldInterval {
-  startsAt: Date;
-  endsAt: Date;
-}
+const HELD = `status IN ('accepted', 'paid', 'completed', 'disputed')
+  AND tstzrange(starts_at, ends_at, '[)') && tstzrange($1, $2, '[)')`;
 
 /**
- * The intervals held by bookings (CONTRACT §4.3) for the companions module's availability
- * (§3.4). It implements companions' HeldIntervalsReader port; the composition root binds it.
- * It depends only on global providers, so the companions module can instantiate it.
+ * The companions module's HeldIntervalsReader over the bookings table (CONTRACT §3.4, §4.3):
+ * intervals only, never who holds them. It depends only on global providers, because the
+ * companions module instantiates it (the composition root chooses it).
  */
 @Injectable()
-export class BookingsHeldIntervalsReader {
-  constructor(private readonly context: TransactionContext) {}
+export class BookingsHeldIntervalsReader extends HeldIntervalsReader {
+  constructor(private readonly context: TransactionContext) {
+    super();
+  }
 
   async findHeld(companionId: number, from: Date, to: Date): Promise<HeldInterval[]> {
-    const rows: Array<{ starts_at: Date; ends_at: Date }> = await this.context.manager().query(
-      `SELECT starts_at, ends_at FROM bookings
-        WHERE companion_id = $1
-          AND status IN ('accepted', 'paid', 'completed', 'disputed')
-          AND tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
-        ORDER BY starts_at`,
-      [companionId, from, to],
-    );
+    const rows: Array<{ starts_at: Date; ends_at: Date }> = await this.context
+      .manager()
+      .query(
+        `SELECT starts_at, ends_at FROM bookings WHERE companion_id = $3 AND ${HELD} ORDER BY starts_at`,
+        [from, to, companionId],
+      );
     return rows.map((row) => ({ startsAt: row.starts_at, endsAt: row.ends_at }));
+  }
+
+  override async findHeldOfAll(from: Date, to: Date): Promise<CompanionHeldInterval[]> {
+    const rows: Array<{ companion_id: number; starts_at: Date; ends_at: Date }> = await this.context
+      .manager()
+      .query(
+        `SELECT companion_id, starts_at, ends_at FROM bookings WHERE ${HELD}
+          ORDER BY companion_id, starts_at`,
+        [from, to],
+      );
+    return rows.map((row) => ({
+      companionId: row.companion_id,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+    }));
   }
 }

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { missingForActivation } from '../domain/companion-profile';
+import { CompanionProfileRepository } from '../domain/ports/companion-profile.repository';
+
+export interface BookableCompanion {
+  id: number;
+  userId: number;
+  firstName: string;
+  hourlyRateCents: number;
+  dailyRateCents: number | null;
+  currency: string;
+  timezone: string;
+  serviceTypes: string[];
+}
+
+/** What the bookings module needs to know about a staff member it is asked to book. */
+@Injectable()
+export class BookableCompanionQuery {
+  constructor(private readonly profiles: CompanionProfileRepository) {}
+
+  /** Only an `active` profile of an `active` user; null otherwise (unknown, draft, hidden, suspended). */
+  async findActive(companionId: number): Promise<BookableCompanion | null> {
+    const stored = await this.profiles.findById(companionId);
+    if (!stored || !stored.userActive || stored.profile.status !== 'active') return null;
+    const profile = stored.profile;
+    if (missingForActivation(profile).length > 0) return null;
+    return {
+      id: profile.id,
+      userId: profile.userId,
+      firstName: profile.firstName as string,
+      hourlyRateCents: profile.hourlyRateCents as number,
+      dailyRateCents: profile.dailyRateCents,
+      currency: profile.currency,
+      timezone: profile.timezone as string,
+      serviceTypes: profile.serviceTypes,
+    };
+  }
+
+  /** Whether the staff member blocked that local calendar day (`YYYY-MM-DD`). */
+  async isBlockedOn(companionId: number, date: string): Promise<boolean> {
+    const blocked = await this.profiles.findBlockedDates(companionId, date, date);
+    return blocked.length > 0;
+  }
+}

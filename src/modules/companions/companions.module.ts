@@ -1,0 +1,60 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AddMyPortfolioItemUseCase } from './application/add-my-portfolio-item.use-case';
+import { BookableCompanionQuery } from './application/bookable-companion.query';
+import { GetCompanionAvailabilityQuery } from './application/get-companion-availability.query';
+import { GetCompanionProfileQuery } from './application/get-companion-profile.query';
+import { GetMyCompanionProfileQuery } from './application/get-my-companion-profile.query';
+import { ModerateCompanionUseCase } from './application/moderate-companion.use-case';
+import { ReplaceMyBlockedDatesUseCase } from './application/replace-my-blocked-dates.use-case';
+import { SearchCompanionsQuery } from './application/search-companions.query';
+import { UpdateMyCompanionProfileUseCase } from './application/update-my-companion-profile.use-case';
+import { CompanionProfileRepository } from './domain/ports/companion-profile.repository';
+import { CompanionSearchReader } from './domain/ports/companion-search.reader';
+import { HeldIntervalsReader } from './domain/ports/held-intervals.reader';
+import { RecentReviewsReader } from './domain/ports/recent-reviews.reader';
+import { AdminCompanionsController } from './infrastructure/http/admin-companions.controller';
+import { CompanionsController } from './infrastructure/http/companions.controller';
+import { CompanionProfileOrmEntity } from './infrastructure/persistence/companion-profile.orm-entity';
+import { CompanionsDemoData } from './infrastructure/persistence/companions-demo-data';
+import { NoReviewsYetReader } from './infrastructure/persistence/no-reviews-yet.reader';
+import { PortfolioItemOrmEntity } from './infrastructure/persistence/portfolio-item.orm-entity';
+import { PostgresCompanionSearchReader } from './infrastructure/persistence/postgres-companion-search.reader';
+import { TypeOrmCompanionProfileRepository } from './infrastructure/persistence/typeorm-companion-profile.repository';
+
+export interface CompanionsModuleOptions {
+  /**
+   * Where held booking intervals come from. The composition root picks it: the bookings module's
+   * adapter once it exists. Its class may depend only on global providers (TransactionContext…).
+   */
+  heldIntervalsReader: Type<HeldIntervalsReader>;
+}
+
+/** Staff profiles (CONTRACT §3, §8 staff). Exports BookableCompanionQuery for bookings. */
+@Module({})
+export class CompanionsModule {
+  static forRoot(options: CompanionsModuleOptions): DynamicModule {
+    return {
+      module: CompanionsModule,
+      imports: [TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity])],
+      controllers: [CompanionsController, AdminCompanionsController],
+      providers: [
+        { provide: CompanionProfileRepository, useClass: TypeOrmCompanionProfileRepository },
+        { provide: CompanionSearchReader, useClass: PostgresCompanionSearchReader },
+        { provide: HeldIntervalsReader, useClass: options.heldIntervalsReader },
+        { provide: RecentReviewsReader, useClass: NoReviewsYetReader },
+        BookableCompanionQuery,
+        SearchCompanionsQuery,
+        GetCompanionProfileQuery,
+        GetCompanionAvailabilityQuery,
+        GetMyCompanionProfileQuery,
+        UpdateMyCompanionProfileUseCase,
+        ReplaceMyBlockedDatesUseCase,
+        AddMyPortfolioItemUseCase,
+        ModerateCompanionUseCase,
+        CompanionsDemoData,
+      ],
+      exports: [BookableCompanionQuery],
+    };
+  }
+}

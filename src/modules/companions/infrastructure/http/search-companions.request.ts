@@ -1,0 +1,72 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchSort } from '../../domain/search-criteria';
+import { toNumber } from './query-transforms';
+
+export class SearchCompanionsRequest {
+  @ApiPropertyOptional({ description: 'Case-insensitive part of a city or country name' })
+  @IsOptional()
+  @IsString({ message: 'Invalid location' })
+  @MaxLength(100, { message: 'Invalid location' })
+  location?: string;
+
+  @ApiPropertyOptional({ description: 'Service type, exact or part of one (e.g. "DJ", "host")' })
+  @IsOptional()
+  @IsString({ message: 'Invalid service' })
+  @MaxLength(60, { message: 'Invalid service' })
+  service?: string;
+
+  @ApiPropertyOptional({ description: 'Minimum hourly rate (inclusive)' })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Invalid min price' })
+  @Min(0, { message: 'Invalid min price' })
+  @Max(10_000_000, { message: 'Invalid min price' })
+  min_price?: number;
+
+  @ApiPropertyOptional({ description: 'Maximum hourly rate (inclusive)' })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Invalid max price' })
+  @Min(0, { message: 'Invalid max price' })
+  @Max(10_000_000, { message: 'Invalid max price' })
+  max_price?: number;
+
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD: only staff with a free hour that day' })
+  @IsOptional()
+  @IsString({ message: 'Invalid date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Invalid date' })
+  date?: string;
+
+  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'rating' })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS, { message: 'Invalid sort' })
+  sort?: SearchSort;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'Invalid page' })
+  @Min(1, { message: 'Invalid page' })
+  @Max(1_000_000, { message: 'Invalid page' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'Invalid limit' })
+  @Min(1, { message: 'Invalid limit' })
+  @Max(MAX_PAGE_SIZE, { message: 'Invalid limit' })
+  limit?: number;
+}

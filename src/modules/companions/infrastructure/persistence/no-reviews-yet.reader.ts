@@ -1,0 +1,10 @@
+import { Injectable } from '@nestjs/common';
+import { RecentReview, RecentReviewsReader } from '../../domain/ports/recent-reviews.reader';
+
+/** Reviews are not built yet (CONTRACT §7.1); the reviews module will bind its own reader. */
+@Injectable()
+export class NoReviewsYetReader extends RecentReviewsReader {
+  findRecent(_companionId: number, _limit: number): Promise<RecentReview[]> {
+    return Promise.resolve([]);
+  }
+}
