@@ -13,6 +13,7 @@ import { createLogger } from './shared/logging/create-logger';
 import { PinoNestLogger } from './shared/logging/pino-nest-logger';
 import { requestIdFor } from './shared/http/request-id';
 import { setUpOpenApi } from './shared/http/openapi';
+import { setUpSessions } from './shared/auth/session.setup';
 
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application (tests use it for probe routes). */
@@ -81,6 +82,7 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
     credentials: true,
     exposedHeaders: ['X-Request-Id'],
   });
+  await setUpSessions(app, configuration.auth, app.get(DataSource));
   setUpOpenApi(app);
 }
 

@@ -7,10 +7,15 @@ import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { BookingsHeldIntervalsReader } from './modules/bookings/infrastructure/persistence/bookings-held-intervals.reader';
 import { CompanionsModule } from './modules/companions/companions.module';
+import { CompanionsStaffProfileProvisioner } from './modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
+import { IdentityModule } from './modules/identity/identity.module';
+import { AccessModule } from './shared/auth/access.module';
 import { EventsModule } from './shared/events/events.module';
+import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
 import { IdempotencyModule } from './shared/idempotency/idempotency.module';
@@ -37,10 +42,15 @@ export class AppModule {
         DatabaseModule,
         SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
+        // Guards run in this order: identify the caller, then count against their rate limits.
+        AccessModule,
+        RateLimitModule,
         EventsModule,
         JobsModule,
         IdempotencyModule,
         HealthModule,
+        IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
+        ApiKeysModule,
         companions,
         BookingsModule.forRoot({ companions }),
       ],

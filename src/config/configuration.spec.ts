@@ -2,7 +2,7 @@ import { ConfigurationError, loadConfiguration } from './configuration';
 
 describe('loadConfiguration', () => {
   it('applies the documented defaults', () => {
-    const configuration = loadConfiguration({}, '/srv/app');
+    const configuration = loadConfiguration({ SESSION_SECRET: 'x'.repeat(32) }, '/srv/app');
     expect(configuration.app).toMatchObject({ port: 3000, host: '0.0.0.0', demoData: true });
     expect(configuration.app.dataDir).toBe('/srv/app/.data');
     expect(configuration.database).toMatchObject({
@@ -47,6 +47,11 @@ describe('loadConfiguration', () => {
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfiguration({ [name]: value })).toThrow(ConfigurationError);
     expect(() => loadConfiguration({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('requires SESSION_SECRET in production only', () => {
+    expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfiguration({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET:/);
   });
 
   it('never echoes the value of a secret-bearing variable', () => {

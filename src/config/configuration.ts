@@ -1,4 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { EnvironmentVariables } from './environment.variables';
@@ -36,12 +38,42 @@ export interface MoneySettings {
   insuranceFeePercent: number;
 }
 
+export interface AuthSettings {
+  sessionSecret: string;
+  sessionMaxAgeMs: number;
+  loginMaxFailures: number;
+  loginFailureWindowMs: number;
+}
+
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+/** CONTRACT §2.4: fixed windows per scope; only the limits are configurable. */
+export interface RateLimitSettings {
+  apiKey: RateLimitRule;
+  session: RateLimitRule;
+  anonymous: RateLimitRule;
+  bookingCreation: RateLimitRule;
+  webhookManagement: RateLimitRule;
+  contactForm: RateLimitRule;
+}
+
+export interface RedisSettings {
+  /** Set → rate-limit counters (and later socket rooms) are shared through Redis. */
+  url: string | undefined;
+}
+
 /** The whole typed configuration; each key is a namespace read with ConfigService.get(). */
 export interface Configuration {
   app: AppSettings;
   database: DatabaseSettings;
   http: HttpSettings;
   money: MoneySettings;
+  auth: AuthSettings;
+  rateLimits: RateLimitSettings;
+  redis: RedisSettings;
 }
 
 export class ConfigurationError extends Error {
@@ -52,6 +84,8 @@ export class ConfigurationError extends Error {
 }
 
 const ONE_MEBIBYTE = 1024 * 1024;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 /** Validates raw environment variables and shapes them into the typed configuration. */
 export function loadConfiguration(
@@ -92,7 +126,44 @@ export function loadConfiguration(
       platformFeePercent: variables.PLATFORM_FEE_PERCENT,
       insuranceFeePercent: variables.INSURANCE_FEE_PERCENT,
     },
+    auth: {
+      sessionSecret: resolveSessionSecret(variables, dataDir),
+      sessionMaxAgeMs: variables.SESSION_MAX_AGE_HOURS * HOUR_MS,
+      loginMaxFailures: variables.LOGIN_MAX_FAILURES,
+      loginFailureWindowMs: 15 * MINUTE_MS,
+    },
+    rateLimits: {
+      apiKey: { limit: variables.RATE_LIMIT_API_KEY, windowMs: HOUR_MS },
+      session: { limit: variables.RATE_LIMIT_SESSION, windowMs: HOUR_MS },
+      anonymous: { limit: variables.RATE_LIMIT_ANONYMOUS, windowMs: 15 * MINUTE_MS },
+      bookingCreation: { limit: variables.RATE_LIMIT_BOOKING_CREATION, windowMs: HOUR_MS },
+      webhookManagement: {
+        limit: variables.RATE_LIMIT_WEBHOOK_MANAGEMENT,
+        windowMs: 15 * MINUTE_MS,
+      },
+      contactForm: { limit: variables.RATE_LIMIT_CONTACT_FORM, windowMs: HOUR_MS },
+    },
+    redis: { url: variables.REDIS_URL },
   };
+}
+
+/**
+ * Production must be given SESSION_SECRET. Elsewhere a random one is generated once and kept in
+ * the data folder, so that sessions survive restarts of a development server.
+ */
+function resolveSessionSecret(variables: EnvironmentVariables, dataDir: string): string {
+  if (variables.SESSION_SECRET) return variables.SESSION_SECRET;
+  if (variables.NODE_ENV === 'production') {
+    throw new ConfigurationError([
+      'SESSION_SECRET: required in production (at least 32 characters)',
+    ]);
+  }
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 function validateEnvironment(

@@ -114,4 +114,53 @@ export class EnvironmentVariables {
   @Min(0, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
   @Max(100, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
   INSURANCE_FEE_PERCENT = 10;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters long' })
+  SESSION_SECRET?: string;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'SESSION_MAX_AGE_HOURS must be a positive integer' })
+  @Min(1, { message: 'SESSION_MAX_AGE_HOURS must be a positive integer' })
+  SESSION_MAX_AGE_HOURS = 336;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be a positive integer' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES must be a positive integer' })
+  LOGIN_MAX_FAILURES = 10;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'RATE_LIMIT_API_KEY must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_API_KEY must be a positive integer' })
+  RATE_LIMIT_API_KEY = 1000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'RATE_LIMIT_SESSION must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_SESSION must be a positive integer' })
+  RATE_LIMIT_SESSION = 1000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'RATE_LIMIT_ANONYMOUS must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_ANONYMOUS must be a positive integer' })
+  RATE_LIMIT_ANONYMOUS = 100;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'RATE_LIMIT_BOOKING_CREATION must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_BOOKING_CREATION must be a positive integer' })
+  RATE_LIMIT_BOOKING_CREATION = 10;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'RATE_LIMIT_WEBHOOK_MANAGEMENT must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_WEBHOOK_MANAGEMENT must be a positive integer' })
+  RATE_LIMIT_WEBHOOK_MANAGEMENT = 30;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'RATE_LIMIT_CONTACT_FORM must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_CONTACT_FORM must be a positive integer' })
+  RATE_LIMIT_CONTACT_FORM = 5;
 }

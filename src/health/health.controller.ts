@@ -1,9 +1,13 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Public } from '../shared/auth/auth.decorator';
+import { SkipRateLimit } from '../shared/rate-limit/rate-limit.decorator';
 
 @ApiTags('health')
 @Controller('health')
+@Public()
+@SkipRateLimit()
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 

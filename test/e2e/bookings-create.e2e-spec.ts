@@ -1,11 +1,11 @@
 import { startTestApp, TestApp } from '../support/test-app';
 import { ManualClock } from '../support/manual-clock';
-import { TestAuthModule } from '../support/test-auth.module';
 import {
   bookingState,
   createCompanion,
   createOrganization,
   createUser,
+  keyHeaders,
   TestCompanion,
   TestUser,
 } from '../support/booking-fixtures';
@@ -17,7 +17,7 @@ describe('POST /api/v1/bookings (CONTRACT §4.1–4.4)', () => {
   let client: TestUser;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ clock, extraModules: [TestAuthModule] });
+    testApp = await startTestApp({ clock, env: { RATE_LIMIT_BOOKING_CREATION: '1000' } });
     companion = await createCompanion(testApp, { hourlyRateCents: 4500, dailyRateCents: 30000 });
     client = await createUser(testApp);
   });
@@ -238,7 +238,8 @@ describe('POST /api/v1/bookings (CONTRACT §4.1–4.4)', () => {
     const colleague = await createUser(testApp, { organizationId: organization });
     const outsider = await createUser(testApp);
     const admin = await createUser(testApp, { role: 'admin' });
-    const key = owner.keyHeaders();
+    const key = await keyHeaders(testApp, owner);
+    const adminKey = await keyHeaders(testApp, admin);
     const day = (n: number) => `2026-07-${String(n).padStart(2, '0')}`;
     expect(
       (await post(validBody({ customer_email: owner.email, event_date: day(1) }), key)).statusCode,
@@ -257,16 +258,12 @@ describe('POST /api/v1/bookings (CONTRACT §4.1–4.4)', () => {
     ]);
     const staffAsCustomer = await post(
       validBody({ customer_email: companion.staff.email, event_date: day(4) }),
-      admin.keyHeaders(),
+      adminKey,
     );
     expect(staffAsCustomer.statusCode).toBe(422);
     expect(
-      (
-        await post(
-          validBody({ customer_email: outsider.email, event_date: day(5) }),
-          admin.keyHeaders(),
-        )
-      ).statusCode,
+      (await post(validBody({ customer_email: outsider.email, event_date: day(5) }), adminKey))
+        .statusCode,
     ).toBe(201);
   });
 });

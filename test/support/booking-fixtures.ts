@@ -1,50 +1,32 @@
-import { randomBytes } from 'node:crypto';
-import { createStaffProfile } from './companions';
+import { bearer, createApiKey, logIn, signUp, signUpAdmin, TestAccount } from './accounts';
 import { TestApp } from './test-app';
 
-export interface TestUser {
-  id: number;
-  email: string;
-  role: 'client' | 'staff' | 'admin';
-  /** Headers that authenticate as this user's session. */
-  headers: Record<string, string>;
-  /** Headers that authenticate as an API key of this user. */
-  keyHeaders(permissions?: Array<'read' | 'book'>): Record<string, string>;
-}
+export type TestUser = TestAccount;
 
-let keyIds = 1;
-
+/** A client (default) or admin with a real session; optionally a member of an organization. */
 export async function createUser(
   testApp: TestApp,
-  options: {
-    role?: 'client' | 'staff' | 'admin';
-    organizationId?: number | null;
-    email?: string;
-  } = {},
+  options: { role?: 'client' | 'admin'; organizationId?: number | null } = {},
 ): Promise<TestUser> {
-  const role = options.role ?? 'client';
-  const email = options.email ?? `${role}-${randomBytes(5).toString('hex')}@example.com`;
-  const [{ id }] = await testApp.dataSource.query(
-    `INSERT INTO users (email, password_hash, first_name, last_name, role, organization_id)
-     VALUES ($1, 'x', 'Test', 'User', $2, $3) RETURNING id`,
-    [email, role, options.organizationId ?? null],
-  );
-  return userHandle(id, email, role);
+  const account =
+    options.role === 'admin'
+      ? await signUpAdmin(testApp)
+      : await signUp(testApp, { role: 'client' });
+  if (options.organizationId === undefined || options.organizationId === null) return account;
+  await testApp.dataSource.query('UPDATE users SET organization_id = $2 WHERE id = $1', [
+    account.id,
+    options.organizationId,
+  ]);
+  return logIn(testApp, account.email, account.password);
 }
 
-function userHandle(id: number, email: string, role: TestUser['role']): TestUser {
-  const keyId = keyIds++;
-  return {
-    id,
-    email,
-    role,
-    headers: { 'x-test-user-id': String(id) },
-    keyHeaders: (permissions = ['read', 'book']) => ({
-      'x-test-user-id': String(id),
-      'x-test-api-key-id': String(keyId),
-      'x-test-permissions': permissions.join(','),
-    }),
-  };
+/** Headers of a fresh API key of this account. */
+export async function keyHeaders(
+  testApp: TestApp,
+  account: TestUser,
+  permissions: Array<'read' | 'book'> = ['read', 'book'],
+): Promise<Record<string, string>> {
+  return bearer(await createApiKey(testApp, account, permissions));
 }
 
 export async function createOrganization(testApp: TestApp, name = 'Acme'): Promise<number> {
@@ -60,7 +42,10 @@ export interface TestCompanion {
   staff: TestUser;
 }
 
-/** A bookable staff profile (the companions module's tables, through its own test helper). */
+/**
+ * A staff member with a session and an active, bookable profile: registered through the API
+ * (which provisions the draft profile), then completed in the companions tables directly.
+ */
 export async function createCompanion(
   testApp: TestApp,
   options: {
@@ -72,26 +57,43 @@ export async function createCompanion(
     status?: 'draft' | 'active' | 'hidden';
   } = {},
 ): Promise<TestCompanion> {
-  const profile = await createStaffProfile(testApp.dataSource, {
-    hourlyRate: (options.hourlyRateCents ?? 4500) / 100,
-    dailyRate:
-      options.dailyRateCents === undefined || options.dailyRateCents === null
-        ? null
-        : options.dailyRateCents / 100,
-    timezone: options.timezone ?? 'Europe/Berlin',
-    services: options.serviceTypes ?? ['Event Hostess', 'Trade Show Hostess'],
-    status: options.status ?? 'active',
-  });
+  const staff = await signUp(testApp, { role: 'staff', firstName: 'Maria' });
+  const services = options.serviceTypes ?? ['Event Hostess', 'Trade Show Hostess'];
+  const db = testApp.dataSource;
+  await db.query(`INSERT INTO countries (name) VALUES ('Germany') ON CONFLICT DO NOTHING`);
+  await db.query(
+    `INSERT INTO cities (country_id, name)
+     SELECT id, 'Berlin' FROM countries WHERE lower(name) = 'germany' ON CONFLICT DO NOTHING`,
+  );
+  await db.query(
+    `INSERT INTO service_types (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+    [services],
+  );
+  const [[profile]] = await db.query(
+    `UPDATE companion_profiles SET
+       status = $2, first_name = 'Maria', hourly_rate_cents = $3, daily_rate_cents = $4,
+       timezone = $5,
+       city_id = (SELECT id FROM cities WHERE lower(name) = 'berlin' LIMIT 1),
+       service_type_ids = ARRAY(SELECT st.id FROM unnest($6::text[]) WITH ORDINALITY s(name, position)
+                                JOIN service_types st ON lower(st.name) = lower(s.name)
+                                ORDER BY s.position)
+     WHERE user_id = $1 RETURNING id`,
+    [
+      staff.id,
+      options.status ?? 'active',
+      options.hourlyRateCents ?? 4500,
+      options.dailyRateCents ?? null,
+      options.timezone ?? 'Europe/Berlin',
+      services,
+    ],
+  );
   for (const day of options.blockedDates ?? []) {
-    await testApp.dataSource.query(
+    await db.query(
       'INSERT INTO companion_blocked_dates (companion_id, blocked_on) VALUES ($1, $2)',
       [profile.id, day],
     );
   }
-  const [user] = await testApp.dataSource.query('SELECT email FROM users WHERE id = $1', [
-    profile.userId,
-  ]);
-  return { id: profile.id, staff: userHandle(profile.userId, user.email, 'staff') };
+  return { id: profile.id, staff };
 }
 
 /** Counts of every table a booking request may change: proof that a refused request changed nothing. */
@@ -99,7 +101,7 @@ export async function bookingState(testApp: TestApp): Promise<Record<string, num
   const [row] = await testApp.dataSource.query(
     `SELECT (SELECT count(*) FROM bookings)::int AS bookings,
             (SELECT count(*) FROM domain_events)::int AS events,
-            (SELECT count(*) FROM pgboss.job)::int AS jobs,
+            (SELECT count(*) FROM pgboss.job WHERE name = 'bookings.expire-pending')::int AS jobs,
             (SELECT count(*) FROM idempotency_keys)::int AS idempotency_keys`,
   );
   return row;

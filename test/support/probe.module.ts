@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { Public } from '../../src/shared/auth/auth.decorator';
 import { DomainError } from '../../src/shared/domain/domain-error';
 
 class ProbeRequest {
@@ -15,6 +16,7 @@ class ProbeRequest {
 
 /** Routes that exercise the HTTP kernel (errors, validation, shutdown) in tests only. */
 @Controller('__probe')
+@Public()
 class ProbeController {
   @Post('echo')
   echo(@Body() body: ProbeRequest): ProbeRequest {

@@ -34,6 +34,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     DEMO_DATA: 'false',
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
     ...options.env,
   });
   const app = await createApp(configuration, {

@@ -1,5 +1,6 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
+import { CreateSessionsAndApiKeys1795730100100 } from './1795730100100-create-sessions-and-api-keys';
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
@@ -14,6 +15,7 @@ import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 export const migrations = [
   EnableExtensions1795730000000,
   CreateIdentity1795730100000,
+  CreateSessionsAndApiKeys1795730100100,
   CreateCompanions1795730200000,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,

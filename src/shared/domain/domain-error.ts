@@ -15,9 +15,15 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     message: string,
     readonly fieldErrors: readonly FieldError[] = [],
+    /** For `rate_limited`: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('rate_limited', message, [], Math.max(1, Math.ceil(retryAfterSeconds)));
   }
 
   static notFound(message: string): DomainError {

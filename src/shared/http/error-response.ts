@@ -45,7 +45,11 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof DomainError) {
     const status = STATUS_BY_KIND[exception.kind];
     const fields = exception.fieldErrors.length > 0 ? exception.fieldErrors : undefined;
-    return respond(status, exception.message, fields);
+    const response = respond(status, exception.message, fields);
+    if (exception.retryAfterSeconds !== undefined) {
+      response.headers['Retry-After'] = String(exception.retryAfterSeconds);
+    }
+    return response;
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   return INTERNAL_ERROR;

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
+import { RateLimit } from '../../../../shared/rate-limit/rate-limit.decorator';
 import { Idempotent } from '../../../../shared/idempotency/idempotent.decorator';
 import { AcceptBookingUseCase } from '../../application/accept-booking.use-case';
 import { toBookingView } from '../../application/booking.view';
@@ -32,6 +33,7 @@ export class BookingsController {
   @Post()
   @HttpCode(201)
   @Auth({ permission: 'book' })
+  @RateLimit('bookingCreation')
   @Idempotent()
   async create(@Body() body: CreateBookingRequest, @CurrentActor() actor: Actor) {
     const booking = await this.createBooking.execute(

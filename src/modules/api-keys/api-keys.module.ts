@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthenticateApiKey } from './application/authenticate-api-key.use-case';
+import { CreateApiKey } from './application/create-api-key.use-case';
+import { ManageApiKeys } from './application/manage-api-keys.use-case';
+import { ApiKeyRepository } from './domain/ports/api-key.repository';
+import { ApiKeyStrategy } from './infrastructure/auth/api-key.strategy';
+import { ApiKeysController } from './infrastructure/http/api-keys.controller';
+import { ApiKeyOrmEntity } from './infrastructure/persistence/api-key.orm-entity';
+import { TypeOrmApiKeyRepository } from './infrastructure/persistence/typeorm-api-key.repository';
+
+/**
+ * API keys (CONTRACT §2.3) and the passport strategy that authenticates them. Accounts come from
+ * the identity module's exported GetAccount.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiKeyOrmEntity])],
+  controllers: [ApiKeysController],
+  providers: [
+    { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
+    CreateApiKey,
+    ManageApiKeys,
+    AuthenticateApiKey,
+    ApiKeyStrategy,
+  ],
+})
+export class ApiKeysModule {}

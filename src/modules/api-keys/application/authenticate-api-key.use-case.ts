@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, PERMISSIONS } from '../../../shared/domain/actor';
+import { Clock } from '../../../shared/domain/clock';
+import { DomainError } from '../../../shared/domain/domain-error';
+import { GetAccount } from '../../identity/application/get-account.query';
+import { mayUseApi } from '../../identity/domain/user';
+import { digestApiKeyToken, isWellFormedApiKeyToken } from '../domain/api-key-token';
+import { ApiKeyRepository } from '../domain/ports/api-key.repository';
+
+const INVALID_KEY = 'Invalid API key';
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves a bearer token to the actor it stands for: its owner, with the key's scopes. Nothing is
+ * cached, so a revocation or suspension applies to the very next request on every instance.
+ */
+@Injectable()
+export class AuthenticateApiKey {
+  /** When this instance last wrote each key's last_used_at; spares the write on most requests. */
+  private readonly lastWritten = new Map<number, number>();
+
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly accounts: GetAccount,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(token: string): Promise<Actor> {
+    if (!isWellFormedApiKeyToken(token)) throw DomainError.unauthorized(INVALID_KEY);
+    const key = await this.keys.findByDigest(digestApiKeyToken(token));
+    if (!key || key.revokedAt !== null) throw DomainError.unauthorized(INVALID_KEY);
+    const account = await this.accounts.activeAccount(key.userId);
+    if (!mayUseApi(account)) throw DomainError.forbidden('Enterprise subscription required');
+    await this.recordUse(key.id);
+    return {
+      userId: account.id,
+      email: account.email,
+      firstName: account.firstName,
+      role: account.role,
+      organizationId: account.organizationId,
+      authenticatedBy: 'api_key',
+      apiKeyId: key.id,
+      permissions: account.role === 'admin' ? PERMISSIONS : key.permissions,
+    };
+  }
+
+  private async recordUse(keyId: number): Promise<void> {
+    const now = this.clock.now();
+    const previous = this.lastWritten.get(keyId);
+    if (previous !== undefined && now.getTime() - previous < LAST_USED_RESOLUTION_MS) return;
+    this.lastWritten.set(keyId, now.getTime());
+    await this.keys.touchLastUsed(keyId, now);
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../shared/domain/clock';
+import { DomainError } from '../../../shared/domain/domain-error';
+import { LoginFailureLog } from '../domain/ports/login-failure-log';
+import { PasswordHasher } from '../domain/ports/password-hasher';
+import { UserRepository } from '../domain/ports/user.repository';
+import { Account, normalizeEmail } from '../domain/user';
+import { LoginPolicy } from './login-policy';
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+/**
+ * Checks credentials. Unknown e-mail and wrong password fail identically (same message, a hash
+ * verification either way); too many recent failures for one e-mail are refused before checking.
+ */
+@Injectable()
+export class LogIn {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly failures: LoginFailureLog,
+    private readonly clock: Clock,
+    private readonly policy: LoginPolicy,
+  ) {}
+
+  async execute(emailGiven: string, password: string): Promise<Account> {
+    const email = normalizeEmail(emailGiven);
+    const now = this.clock.now();
+    const windowStart = new Date(now.getTime() - this.policy.failureWindowMs);
+    if ((await this.failures.countSince(email, windowStart)) >= this.policy.maxFailures) {
+      throw DomainError.rateLimited(
+        'Too many failed logins; try again later',
+        this.policy.failureWindowMs / 1000,
+      );
+    }
+    const user = await this.users.findByEmail(email);
+    const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      await this.failures.record(email, now);
+      throw DomainError.unauthorized(INVALID_CREDENTIALS);
+    }
+    if (user.status === 'suspended') throw DomainError.forbidden('Account suspended');
+    await this.failures.clear(email);
+    const account = await this.users.findAccount(user.id);
+    if (!account) throw DomainError.unauthorized(INVALID_CREDENTIALS);
+    return account;
+  }
+}

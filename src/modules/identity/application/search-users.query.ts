@@ -1,0 +1,12 @@
+import { Injectable } from '@nestjs/common';
+import { UserRepository, UserSearch } from '../domain/ports/user.repository';
+import { Account } from '../domain/user';
+
+@Injectable()
+export class SearchUsers {
+  constructor(private readonly users: UserRepository) {}
+
+  execute(search: UserSearch): Promise<{ accounts: Account[]; total: number }> {
+    return this.users.search(search);
+  }
+}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { SUBSCRIPTION_TIERS, SubscriptionTier } from '../../../domain/subscription-tier';
+import { Organization } from '../../../domain/organization';
+
+const TIER_MESSAGE = `subscription_tier must be one of ${SUBSCRIPTION_TIERS.join(', ')}`;
+
+export class CreateOrganizationRequest {
+  @ApiProperty({ example: 'Messe Events GmbH' })
+  @IsString()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name!: string;
+
+  @ApiPropertyOptional({ enum: SUBSCRIPTION_TIERS, default: 'free' })
+  @IsOptional()
+  @IsIn(SUBSCRIPTION_TIERS, { message: TIER_MESSAGE })
+  subscription_tier: SubscriptionTier = 'free';
+}
+
+export class UpdateOrganizationRequest {
+  @ApiProperty({ enum: SUBSCRIPTION_TIERS })
+  @IsIn(SUBSCRIPTION_TIERS, { message: TIER_MESSAGE })
+  subscription_tier!: SubscriptionTier;
+}
+
+export function toOrganizationResponse(organization: Organization) {
+  return {
+    id: organization.id,
+    name: organization.name,
+    subscription_tier: organization.subscriptionTier,
+    created_at: organization.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../../../../shared/database/transaction-context';
+import { UserChanges, UserRepository, UserSearch } from '../../domain/ports/user.repository';
+import { Account, NewUser, User } from '../../domain/user';
+import { AccountRow, toAccount, toUser } from './identity.mapper';
+import { UserOrmEntity } from './user.orm-entity';
+
+/** A user's effective tier is their organization's, when they belong to one. */
+const ACCOUNT_QUERY = `
+  SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.status, u.organization_id,
+         COALESCE(o.subscription_tier, u.subscription_tier) AS effective_tier
+    FROM users u
+    LEFT JOIN organizations o ON o.id = u.organization_id`;
+
+@Injectable()
+export class TypeOrmUserRepository extends UserRepository {
+  constructor(private readonly transactions: TransactionContext) {
+    super();
+  }
+
+  private get rows() {
+    return this.transactions.manager().getRepository(UserOrmEntity);
+  }
+
+  async findById(id: number): Promise<User | null> {
+    const row = await this.rows.findOneBy({ id });
+    return row ? toUser(row) : null;
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    const row = await this.rows
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+    return row ? toUser(row) : null;
+  }
+
+  async findAccount(id: number): Promise<Account | null> {
+    const [row] = await this.query<AccountRow>(`${ACCOUNT_QUERY} WHERE u.id = $1`, [id]);
+    return row ? toAccount(row) : null;
+  }
+
+  async findAccountByEmail(email: string): Promise<Account | null> {
+    const [row] = await this.query<AccountRow>(
+      `${ACCOUNT_QUERY} WHERE lower(u.email) = lower($1)`,
+      [email],
+    );
+    return row ? toAccount(row) : null;
+  }
+
+  async create(user: NewUser): Promise<User | null> {
+    const inserted = await this.query<{ id: number }>(
+      `INSERT INTO users (email, password_hash, first_name, last_name, role, status,
+                          organization_id, subscription_tier)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT ((lower(email))) DO NOTHING
+       RETURNING id`,
+      [
+        user.email,
+        user.passwordHash,
+        user.firstName,
+        user.lastName,
+        user.role,
+        user.status,
+        user.organizationId,
+        user.subscriptionTier,
+      ],
+    );
+    return inserted[0] ? this.findById(inserted[0].id) : null;
+  }
+
+  async update(id: number, changes: UserChanges): Promise<void> {
+    const values: Partial<UserOrmEntity> = {};
+    if (changes.role !== undefined) values.role = changes.role;
+    if (changes.status !== undefined) values.status = changes.status;
+    if (changes.subscriptionTier !== undefined) values.subscriptionTier = changes.subscriptionTier;
+    if (changes.organizationId !== undefined) values.organizationId = changes.organizationId;
+    if (Object.keys(values).length > 0) await this.rows.update({ id }, values);
+  }
+
+  async search(search: UserSearch): Promise<{ accounts: Account[]; total: number }> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    if (search.query) {
+      parameters.push(`%${escapeLike(search.query)}%`);
+      const p = `$${parameters.length}`;
+      conditions.push(`(u.email ILIKE ${p} OR u.first_name ILIKE ${p} OR u.last_name ILIKE ${p})`);
+    }
+    if (search.role) {
+      parameters.push(search.role);
+      conditions.push(`u.role = $${parameters.length}`);
+    }
+    if (search.status) {
+      parameters.push(search.status);
+      conditions.push(`u.status = $${parameters.length}`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM users u ${where}`,
+      parameters,
+    );
+    const offset = (search.page - 1) * search.limit;
+    const rows = await this.query<AccountRow>(
+      `${ACCOUNT_QUERY} ${where} ORDER BY u.created_at DESC, u.id DESC
+       LIMIT ${search.limit} OFFSET ${offset}`,
+      parameters,
+    );
+    return { accounts: rows.map(toAccount), total };
+  }
+
+  private query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.transactions.manager().query(sql, parameters);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

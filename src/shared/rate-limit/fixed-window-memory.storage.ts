@@ -1,0 +1,45 @@
+import { OnModuleDestroy } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorageRecord } from './throttler-storage-record';
+
+interface Window {
+  hits: number;
+  expiresAt: number;
+}
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Fixed-window counters in this process (CONTRACT §2.4: windows are fixed per scope). The
+ * library's own in-memory storage counts a sliding log instead, so this one replaces it.
+ */
+export class FixedWindowMemoryStorage implements ThrottlerStorage, OnModuleDestroy {
+  private readonly windows = new Map<string, Window>();
+  private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
+
+  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.expiresAt <= now) {
+      window = { hits: 0, expiresAt: now + ttl };
+      this.windows.set(key, window);
+    }
+    window.hits += 1;
+    const secondsLeft = Math.ceil((window.expiresAt - now) / 1000);
+    return {
+      totalHits: window.hits,
+      timeToExpire: secondsLeft,
+      isBlocked: window.hits > limit,
+      timeToBlockExpire: window.hits > limit ? secondsLeft : 0,
+    };
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, window] of this.windows) if (window.expiresAt <= now) this.windows.delete(key);
+  }
+}

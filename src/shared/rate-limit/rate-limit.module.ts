@@ -1,0 +1,32 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Configuration } from '../../config/configuration';
+import { FixedWindowMemoryStorage } from './fixed-window-memory.storage';
+import { FixedWindowRedisStorage } from './fixed-window-redis.storage';
+import { RateLimitGuard } from './rate-limit.guard';
+
+/**
+ * @nestjs/throttler supplies the storage contract; counters live in memory for one instance and
+ * in Redis when REDIS_URL is set, so that every instance shares one budget.
+ */
+@Global()
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Configuration, true>) => {
+        const redisUrl = config.get('redis', { infer: true }).url;
+        return {
+          throttlers: [],
+          storage: redisUrl
+            ? new FixedWindowRedisStorage(redisUrl)
+            : new FixedWindowMemoryStorage(),
+        };
+      },
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+})
+export class RateLimitModule {}
