@@ -83,7 +83,7 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
     if (!this.queues.has(job.queue)) throw new Error(`Unknown job queue ${job.queue}`);
     const manager = this.context.isActive() ? this.context.manager() : undefined;
     await this.boss.send(job.queue, job.data, {
-      startAfter: job.startAfter,
+      startAfter: Math.max(0, Math.ceil(job.delaySeconds ?? 0)),
       singletonKey: job.singletonKey,
       // Joins the caller's transaction: the job exists only if the change that needs it commits.
       ...(manager
