@@ -8,19 +8,28 @@ import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
-import { IdentityModule } from './modules/identity/identity.module';
-import { AccessModule } from './shared/auth/access.module';
-import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
+import { BookingsModule } from './modules/bookings/bookings.module';
+import { BookingsHeldIntervalsReader } from './modules/bookings/infrastructure/persistence/bookings-held-intervals.reader';
 import { CompanionsModule } from './modules/companions/companions.module';
 import { CompanionsStaffProfileProvisioner } from './modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
-import { NoBookingsHeldIntervalsReader } from './modules/companions/infrastructure/persistence/no-bookings-held-intervals.reader';
+import { IdentityModule } from './modules/identity/identity.module';
+import { AccessModule } from './shared/auth/access.module';
+import { EventsModule } from './shared/events/events.module';
+import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
+import { IdempotencyModule } from './shared/idempotency/idempotency.module';
+import { JobsModule } from './shared/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
   static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
+    // The composition root wires modules to each other: companions reads the intervals that
+    // bookings hold, bookings asks companions which staff can be booked.
+    const companions = CompanionsModule.forRoot({
+      heldIntervalsReader: BookingsHeldIntervalsReader,
+    });
     return {
       module: AppModule,
       imports: [
@@ -36,11 +45,14 @@ export class AppModule {
         // Guards run in this order: identify the caller, then count against their rate limits.
         AccessModule,
         RateLimitModule,
+        EventsModule,
+        JobsModule,
+        IdempotencyModule,
         HealthModule,
         IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
         ApiKeysModule,
-        // Until the bookings module supplies its adapter over the bookings table, nothing is held.
-        CompanionsModule.forRoot({ heldIntervalsReader: NoBookingsHeldIntervalsReader }),
+        companions,
+        BookingsModule.forRoot({ companions }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../../shared/domain/actor';
+import { TransactionRunner } from '../../../shared/domain/transaction-runner';
+import { Booking } from '../domain/booking';
+import { newBookingCode } from '../domain/booking-code';
+import { CURRENT_CANCELLATION_POLICY } from '../domain/cancellation-policy';
+import { BookingRepository } from '../domain/ports/booking.repository';
+import { BookingEventRecorder } from './booking-event.recorder';
+import { BookingExpiryScheduler } from './booking-expiry.scheduler';
+import { BookingRequestValidator } from './booking-request.validator';
+import { CreateBookingCommand } from './create-booking.command';
+
+const CODE_ATTEMPTS = 5;
+
+/** CONTRACT §4.1–4.4: a pending booking request, its event and its expiry, in one transaction. */
+@Injectable()
+export class CreateBookingUseCase {
+  constructor(
+    private readonly validator: BookingRequestValidator,
+    private readonly bookings: BookingRepository,
+    private readonly events: BookingEventRecorder,
+    private readonly expiry: BookingExpiryScheduler,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async execute(command: CreateBookingCommand, actor: Actor): Promise<Booking> {
+    const request = await this.validator.validate(command, actor);
+    return this.transactions.run(async () => {
+      await this.validator.ensureAvailable(request);
+      const booking = Booking.request(
+        {
+          code: newBookingCode(),
+          companionId: request.staff.companionId,
+          staffUserId: request.staff.userId,
+          clientUserId: request.customer.userId,
+          createdByUserId: actor.userId,
+          createdByApiKeyId: actor.apiKeyId,
+          eventDate: command.eventDate,
+          startTime: command.startTime,
+          durationHours: command.durationHours,
+          timezone: request.staff.timezone,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          serviceType: request.serviceType,
+          location: command.location,
+          notes: command.notes,
+          cancellationInsurance: command.cancellationInsurance,
+          hourlyRateCents: request.staff.hourlyRateCents,
+          dailyRateCents: request.staff.dailyRateCents,
+          ...request.price,
+          currency: request.currency,
+          cancellationPolicy: CURRENT_CANCELLATION_POLICY,
+        },
+        { userId: actor.userId, party: 'client' },
+        request.now,
+      );
+      await this.insertWithUniqueCode(booking);
+      await this.events.record(booking);
+      await this.expiry.scheduleExpiry(booking.id as number, booking.snapshot.expiresAt);
+      return booking;
+    });
+  }
+
+  /** Codes are random: a collision is possible, if unlikely, and simply draws another. */
+  private async insertWithUniqueCode(booking: Booking): Promise<void> {
+    for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt += 1) {
+      if (await this.bookings.insertIfCodeFree(booking)) return;
+      booking.reassignCode(newBookingCode());
+    }
+    throw new Error(`No free booking code after ${CODE_ATTEMPTS} attempts`);
+  }
+}

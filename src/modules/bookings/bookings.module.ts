@@ -1,0 +1,60 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AcceptBookingUseCase } from './application/accept-booking.use-case';
+import { BookingEventRecorder } from './application/booking-event.recorder';
+import { BookingExpiryScheduler } from './application/booking-expiry.scheduler';
+import { BookingRequestValidator } from './application/booking-request.validator';
+import { CancelBookingUseCase } from './application/cancel-booking.use-case';
+import { CreateBookingUseCase } from './application/create-booking.use-case';
+import { DeclineBookingUseCase } from './application/decline-booking.use-case';
+import { ExpirePendingBookingUseCase } from './application/expire-pending-booking.use-case';
+import { GetBookingHistoryUseCase } from './application/get-booking-history.use-case';
+import { GetBookingUseCase } from './application/get-booking.use-case';
+import { ListBookingsUseCase } from './application/list-bookings.use-case';
+import { BookingHistoryReader } from './domain/ports/booking-history.reader';
+import { BookingRepository } from './domain/ports/booking.repository';
+import { CompanionCatalog } from './domain/ports/companion-catalog';
+import { CustomerDirectory } from './domain/ports/customer-directory';
+import { CompanionsQueryCatalog } from './infrastructure/companions/companions-query.catalog';
+import { BookingsController } from './infrastructure/http/bookings.controller';
+import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
+import { BookingOrmEntity } from './infrastructure/persistence/booking.orm-entity';
+import { OutboxBookingHistoryReader } from './infrastructure/persistence/outbox-booking-history.reader';
+import { SqlCustomerDirectory } from './infrastructure/persistence/sql-customer.directory';
+import { TypeOrmBookingRepository } from './infrastructure/persistence/typeorm-booking.repository';
+
+export interface BookingsModuleOptions {
+  /** The companions module instance that exports BookableCompanionQuery (chosen by the root). */
+  companions: DynamicModule | Type;
+}
+
+/** Bookings (CONTRACT §4): the only place where its ports meet their adapters. */
+@Module({})
+export class BookingsModule {
+  static forRoot(options: BookingsModuleOptions): DynamicModule {
+    return {
+      module: BookingsModule,
+      imports: [TypeOrmModule.forFeature([BookingOrmEntity]), options.companions],
+      controllers: [BookingsController],
+      providers: [
+        { provide: BookingRepository, useClass: TypeOrmBookingRepository },
+        { provide: BookingHistoryReader, useClass: OutboxBookingHistoryReader },
+        { provide: CustomerDirectory, useClass: SqlCustomerDirectory },
+        { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
+        BookingRequestValidator,
+        BookingEventRecorder,
+        BookingExpiryScheduler,
+        CreateBookingUseCase,
+        GetBookingUseCase,
+        ListBookingsUseCase,
+        AcceptBookingUseCase,
+        DeclineBookingUseCase,
+        CancelBookingUseCase,
+        ExpirePendingBookingUseCase,
+        GetBookingHistoryUseCase,
+        ExpirePendingBookingWorker,
+      ],
+      exports: [ExpirePendingBookingUseCase],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Booking } from '../booking';
+import { BookingStatus } from '../booking-status';
+
+export interface BookingPage {
+  items: Booking[];
+  total: number;
+}
+
+export abstract class BookingRepository {
+  /** Inserts a new booking unless its code is taken; returns false on a code collision. */
+  abstract insertIfCodeFree(booking: Booking): Promise<boolean>;
+
+  abstract findByCode(code: string): Promise<Booking | null>;
+
+  /** Reads and locks (FOR UPDATE) one booking for the rest of the transaction. */
+  abstract lockByCode(code: string): Promise<Booking | null>;
+
+  abstract lockById(id: number): Promise<Booking | null>;
+
+  /**
+   * Locks, in id order, the booking and every pending request of the same staff member that
+   * overlaps it: what accepting it changes (CONTRACT §4.3).
+   */
+  abstract lockWithOverlappingPending(booking: Booking): Promise<Booking[]>;
+
+  /** Writes the booking's changed state; an overlap with a held interval is a conflict. */
+  abstract save(booking: Booking): Promise<void>;
+
+  abstract overlapsHeldInterval(
+    companionId: number,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<boolean>;
+
+  /** The bookings where the user is the client, the staff member or the creator, newest first. */
+  abstract listFor(
+    userId: number,
+    filter: { status?: BookingStatus; page: number; limit: number },
+  ): Promise<BookingPage>;
+}

@@ -1,0 +1,85 @@
+import { Booking } from '../../domain/booking';
+import { BookingStatus } from '../../domain/booking-status';
+import { BookingParty } from '../../domain/booking-transitions';
+import { BookingOrmEntity } from './booking.orm-entity';
+
+export function toDomain(row: BookingOrmEntity): Booking {
+  return Booking.restore({
+    id: row.id,
+    code: row.bookingCode,
+    companionId: row.companionId,
+    staffUserId: row.staffUserId,
+    clientUserId: row.clientUserId,
+    createdByUserId: row.createdByUserId,
+    createdByApiKeyId: row.createdByApiKeyId,
+    status: row.status as BookingStatus,
+    eventDate: row.eventDate,
+    startTime: row.startTime,
+    durationHours: row.durationHours,
+    timezone: row.timezone,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    serviceType: row.serviceType,
+    location: row.location,
+    notes: row.notes,
+    cancellationInsurance: row.cancellationInsurance,
+    hourlyRateCents: row.hourlyRateCents,
+    dailyRateCents: row.dailyRateCents,
+    subtotalCents: row.subtotalCents,
+    insuranceFeeCents: row.insuranceFeeCents,
+    totalCents: row.totalCents,
+    currency: row.currency,
+    cancellationPolicy: row.cancellationPolicy,
+    cancelledBy: row.cancelledBy as BookingParty | null,
+    cancellationReason: row.cancellationReason,
+    refundCents: row.refundCents,
+    checkedInAt: row.checkedInAt,
+    completedAt: row.completedAt,
+    paymentStatus: row.paymentStatus,
+    expiresAt: row.expiresAt,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+}
+
+/** Every column but the id, which the database assigns. */
+export function toOrmRow(booking: Booking): Omit<BookingOrmEntity, 'id'> {
+  const b = booking.snapshot;
+  return {
+    bookingCode: b.code,
+    companionId: b.companionId,
+    staffUserId: b.staffUserId,
+    clientUserId: b.clientUserId,
+    createdByUserId: b.createdByUserId,
+    createdByApiKeyId: b.createdByApiKeyId,
+    status: b.status,
+    eventDate: b.eventDate,
+    startTime: b.startTime,
+    durationHours: b.durationHours,
+    timezone: b.timezone,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    serviceType: b.serviceType,
+    location: b.location,
+    notes: b.notes,
+    cancellationInsurance: b.cancellationInsurance,
+    hourlyRateCents: b.hourlyRateCents,
+    dailyRateCents: b.dailyRateCents,
+    subtotalCents: b.subtotalCents,
+    insuranceFeeCents: b.insuranceFeeCents,
+    totalCents: b.totalCents,
+    currency: b.currency,
+    cancellationPolicy: b.cancellationPolicy,
+    cancelledBy: b.cancelledBy,
+    cancellationReason: b.cancellationReason,
+    refundCents: b.refundCents,
+    checkedInAt: b.checkedInAt,
+    completedAt: b.completedAt,
+    paymentStatus: b.paymentStatus,
+    expiresAt: b.expiresAt,
+    version: b.version,
+    createdAt: b.createdAt,
+    updatedAt: b.updatedAt,
+  };
+}

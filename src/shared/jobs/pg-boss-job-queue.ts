@@ -1,0 +1,106 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import PgBoss from 'pg-boss';
+import { Configuration, DatabaseSettings } from '../../config/configuration';
+import { JobScheduler, ScheduledJob } from '../domain/job-scheduler';
+import { TransactionContext } from '../database/transaction-context';
+
+export const JOB_QUEUE_SCHEMA = 'pgboss';
+
+export interface QueueDefinition {
+  name: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+/**
+ * pg-boss 10 in its own schema of the service's database. Queues are created before anything is
+ * sent to them (pg-boss drops sends to unknown queues silently). Queues use the `short` policy:
+ * one queued job per singleton key, so scheduling the same work twice is harmless.
+ */
+@Injectable()
+export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(PgBossJobQueue.name);
+  private readonly boss: PgBoss;
+  private readonly queues = new Map<string, QueueDefinition>();
+  private readonly handlers = new Map<string, JobHandler>();
+  private started = false;
+
+  constructor(
+    config: ConfigService<Configuration, true>,
+    private readonly context: TransactionContext,
+  ) {
+    super();
+    const database = config.get<DatabaseSettings>('database');
+    this.boss = new PgBoss({
+      connectionString: database.url,
+      schema: JOB_QUEUE_SCHEMA,
+      max: 3,
+      application_name: 'eventstuffer-jobs',
+      schedule: false,
+      supervise: true,
+      migrate: true,
+    });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
+  }
+
+  /** Declares a queue and the handler that works it; call from a module's constructor or init. */
+  register(queue: QueueDefinition, handler: JobHandler): void {
+    this.queues.set(queue.name, queue);
+    this.handlers.set(queue.name, handler);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+  }
+
+  /** Workers start once every module has registered (OnApplicationBootstrap runs after init). */
+  async startWorkers(): Promise<void> {
+    for (const queue of this.queues.values()) {
+      await this.boss.createQueue(queue.name, {
+        name: queue.name,
+        policy: 'short',
+        retryLimit: queue.retryLimit ?? 5,
+        retryDelay: queue.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+      });
+      const handler = this.handlers.get(queue.name);
+      if (!handler) continue;
+      await this.boss.work<Record<string, unknown>>(
+        queue.name,
+        { pollingIntervalSeconds: 2, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        },
+      );
+    }
+  }
+
+  async schedule(job: ScheduledJob): Promise<void> {
+    if (!this.queues.has(job.queue)) throw new Error(`Unknown job queue ${job.queue}`);
+    const manager = this.context.isActive() ? this.context.manager() : undefined;
+    await this.boss.send(job.queue, job.data, {
+      startAfter: Math.max(0, Math.ceil(job.delaySeconds ?? 0)),
+      singletonKey: job.singletonKey,
+      // Joins the caller's transaction: the job exists only if the change that needs it commits.
+      ...(manager
+        ? {
+            db: {
+              executeSql: async (text: string, values: unknown[]) => ({
+                rows: await manager.query(text, values),
+              }),
+            },
+          }
+        : {}),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
+  }
+}
