@@ -9,7 +9,12 @@ import { BookableStaff, CompanionCatalog } from '../domain/ports/companion-catal
 import { Customer, CustomerDirectory } from '../domain/ports/customer-directory';
 import { BookingRepository } from '../domain/ports/booking.repository';
 import { Price, priceBooking } from '../domain/price';
-import { addDays, localDateOf, parseCalendarDate, wallClockToUtc } from '../domain/wall-clock';
+import {
+  addDays,
+  localDateOf,
+  parseCalendarDate,
+  wallClockToUtc,
+} from '../../../shared/domain/zoned-time';
 import { CreateBookingCommand } from './create-booking.command';
 
 const MAX_DAYS_AHEAD = 365;

@@ -6,7 +6,7 @@ import {
   DayAvailability,
   MAX_AVAILABILITY_RANGE_DAYS,
 } from '../domain/availability';
-import { daysBetween, isCalendarDate, localDayBounds } from '../domain/local-time';
+import { daysBetween, isCalendarDate, localDayBounds } from '../../../shared/domain/zoned-time';
 import { CompanionProfileRepository } from '../domain/ports/companion-profile.repository';
 import { HeldIntervalsReader } from '../domain/ports/held-intervals.reader';
 import { visibleTo, Viewer } from './companion-visibility';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
-import { isCalendarDate } from '../domain/local-time';
+import { isCalendarDate } from '../../../shared/domain/zoned-time';
 import { CompanionProfileRepository } from '../domain/ports/companion-profile.repository';
 import { NO_STAFF_PROFILE } from './get-my-companion-profile.query';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasFreeHour } from '../domain/availability';
 import { HeldInterval } from '../domain/ports/held-intervals.reader';
-import { addDays } from '../domain/local-time';
+import { addDays } from '../../../shared/domain/zoned-time';
 import { CompanionSearchReader, SearchPage } from '../domain/ports/companion-search.reader';
 import { HeldIntervalsReader } from '../domain/ports/held-intervals.reader';
 import { SearchCriteria, SearchRequest, toSearchCriteria } from '../domain/search-criteria';

@@ -1,5 +1,10 @@
 import { computeAvailability, datesInRange, hasFreeHour } from './availability';
-import { canonicalTimeZone, instantAt, isCalendarDate, localDayBounds } from './local-time';
+import {
+  canonicalTimeZone,
+  instantAt,
+  isCalendarDate,
+  localDayBounds,
+} from '../../../shared/domain/zoned-time';
 
 const BERLIN = 'Europe/Berlin';
 const at = (iso: string) => new Date(iso);

@@ -1,4 +1,10 @@
-import { addDays, daysBetween, instantAt, localDayBounds, localTimeOf } from './local-time';
+import {
+  addDays,
+  daysBetween,
+  instantAt,
+  localDayBounds,
+  localTimeOf,
+} from '../../../shared/domain/zoned-time';
 import { HeldInterval } from './ports/held-intervals.reader';
 
 export interface DayAvailability {

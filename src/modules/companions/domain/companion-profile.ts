@@ -1,5 +1,5 @@
 import { DomainError, FieldError } from '../../../shared/domain/domain-error';
-import { canonicalTimeZone } from './local-time';
+import { canonicalTimeZone } from '../../../shared/domain/zoned-time';
 
 export const COMPANION_STATUSES = ['draft', 'active', 'hidden'] as const;
 export type CompanionStatus = (typeof COMPANION_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { DomainError, FieldError } from '../../../shared/domain/domain-error';
 import { toCents } from './companion-profile';
-import { isCalendarDate } from './local-time';
+import { isCalendarDate } from '../../../shared/domain/zoned-time';
 
 export const SEARCH_SORTS = ['rating', 'price_asc', 'price_desc', 'newest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, parseCalendarDate, wallClockToUtc } from './wall-clock';
+import { addDays, localDateOf, parseCalendarDate, wallClockToUtc } from './zoned-time';
 
 describe('wall-clock time in a zone → UTC (CONTRACT §1.5)', () => {
   it('converts summer and winter times in Europe/Berlin', () => {

@@ -1,9 +1,11 @@
 /**
  * Wall-clock time in an IANA time zone, with the platform's Intl data only (no date library).
- * Dates are `YYYY-MM-DD`, times `HH:MM`.
+ * Dates are `YYYY-MM-DD`, times `HH:MM` (CONTRACT §1.5). Shared by companions (availability
+ * days) and bookings (event start and end).
  */
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -34,18 +36,34 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
-/** A real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A real calendar date in `YYYY-MM-DD` form (no 2026-02-30, nothing before 1900), else null. */
+export function parseCalendarDate(value: string): CalendarDate | null {
   const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
+  if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return (
+  const real =
     year >= 1900 &&
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
+    date.getUTCDate() === day;
+  return real ? { year, month, day } : null;
+}
+
+export function isCalendarDate(value: string): boolean {
+  return parseCalendarDate(value) !== null;
+}
+
+/** `HH:MM` on a 24-hour clock (00:00–23:59), else null. */
+export function parseClockTime(value: string): { hour: number; minute: number } | null {
+  const match = TIME_PATTERN.exec(value);
+  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
 }
 
 export function addDays(date: string, days: number): string {
@@ -116,4 +134,24 @@ export function localTimeOf(instant: Date, timeZone: string, dayEnd?: Date): str
   if (dayEnd && instant.getTime() >= dayEnd.getTime()) return '24:00';
   const wall = wallClockAt(instant, timeZone);
   return `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM-DD` of an instant in a zone. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  return wallClockAt(instant, timeZone).date;
+}
+
+/**
+ * The exact instant at which a zone's clocks show `date time`, for a booking's start. Unlike
+ * `instantAt`, a time skipped by a DST change (02:30 on the spring-forward day in Europe/Berlin)
+ * has no instant: null. A time that occurs twice resolves to its first occurrence.
+ */
+export function wallClockToUtc(date: string, time: string, timeZone: string): Date | null {
+  const clock = parseClockTime(time);
+  if (!parseCalendarDate(date) || !clock) return null;
+  const instant = instantAt(date, clock.hour, clock.minute, timeZone);
+  const reading = wallClockAt(instant, timeZone);
+  const exact =
+    reading.date === date && reading.hour === clock.hour && reading.minute === clock.minute;
+  return exact ? instant : null;
 }
