@@ -87,6 +87,9 @@ describe('rate limits (CONTRACT §2.4)', () => {
 
 const redisUrl = process.env.REDIS_URL;
 const describeWithRedis = redisUrl ? describe : describe.skip;
+if (!redisUrl) {
+  console.warn('SKIPPED: the shared-budget rate-limit test needs Redis; set REDIS_URL to run it.');
+}
 
 describeWithRedis(
   `rate limits shared through Redis${redisUrl ? '' : ' — SKIPPED: no REDIS_URL (no Redis reachable)'}`,
