@@ -4,7 +4,7 @@ import { Clock } from '../../../shared/domain/clock';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { Booking } from '../domain/booking';
 import { BookingRepository } from '../domain/ports/booking.repository';
-import { partyActing } from './booking-access';
+import { partyActing, unchangedWhileWaiting } from './booking-access';
 import { BookingEventRecorder } from './booking-event.recorder';
 
 /**
@@ -25,7 +25,8 @@ export class AcceptBookingUseCase {
     return this.transactions.run(async () => {
       const { booking: found, by } = partyActing(await this.bookings.findByCode(code), actor);
       const locked = await this.bookings.lockWithOverlappingPending(found);
-      const booking = locked.find((candidate) => candidate.id === found.id) as Booking;
+      const lockedSelf = locked.find((candidate) => candidate.id === found.id) ?? null;
+      const booking = unchangedWhileWaiting(found, lockedSelf, 'accept');
       const now = this.clock.now();
       booking.accept(by, now);
       await this.bookings.save(booking);

@@ -21,3 +21,18 @@ export function visibleTo(booking: Booking | null, actor: Actor): Booking {
   if (!booking || !booking.isVisibleTo(actor.userId, isAdmin(actor))) throw BookingError.notFound();
   return booking;
 }
+
+/**
+ * A transition applies to the booking as the request found it. If another transition committed
+ * while this request waited for the row lock (a concurrent accept and cancel), it is refused with
+ * 409 rather than applied to a state the caller never saw: exactly one of the two wins.
+ */
+export function unchangedWhileWaiting(
+  found: Booking,
+  locked: Booking | null,
+  action: string,
+): Booking {
+  if (!locked) throw BookingError.notFound();
+  if (locked.version !== found.version) throw BookingError.notAllowed(action, locked.status);
+  return locked;
+}

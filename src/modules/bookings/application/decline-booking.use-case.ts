@@ -4,10 +4,10 @@ import { Clock } from '../../../shared/domain/clock';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { Booking } from '../domain/booking';
 import { BookingRepository } from '../domain/ports/booking.repository';
-import { partyActing } from './booking-access';
+import { partyActing, unchangedWhileWaiting } from './booking-access';
 import { BookingEventRecorder } from './booking-event.recorder';
 
-/** CONTRACT §4.7 `decline`: the row is locked, so a concurrent transition waits and then loses. */
+/** CONTRACT §4.7 `decline`: the row is locked, and a transition that committed meanwhile makes this one lose (409). */
 @Injectable()
 export class DeclineBookingUseCase {
   constructor(
@@ -19,7 +19,8 @@ export class DeclineBookingUseCase {
 
   async execute(code: string, reason: string | null, actor: Actor): Promise<Booking> {
     return this.transactions.run(async () => {
-      const { booking, by } = partyActing(await this.bookings.lockByCode(code), actor);
+      const { booking: found, by } = partyActing(await this.bookings.findByCode(code), actor);
+      const booking = unchangedWhileWaiting(found, await this.bookings.lockByCode(code), 'decline');
       booking.decline(by, reason, this.clock.now());
       await this.bookings.save(booking);
       await this.events.record(booking);

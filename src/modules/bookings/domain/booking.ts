@@ -138,6 +138,11 @@ export class Booking {
     return this.props.status;
   }
 
+  /** Increases with every transition; tells whether the booking changed since it was read. */
+  get version(): number {
+    return this.props.version;
+  }
+
   get snapshot(): Readonly<BookingProps> {
     return this.props;
   }
