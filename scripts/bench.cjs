@@ -147,7 +147,7 @@ async function explainScenarios(dataSource) {
   return failures;
 }
 
-async function startApi(url) {
+async function startApi(url, extraEnv = {}) {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: root,
     env: {
@@ -161,6 +161,7 @@ async function startApi(url) {
       // The bench is one key hammering the API: lift its hourly budget above the run's volume.
       RATE_LIMIT_API_KEY: '100000000',
       HOST: '127.0.0.1',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -187,8 +188,8 @@ async function startApi(url) {
 }
 
 /** Registers a client, makes it an Enterprise subscriber and creates an API key with `read`. */
-async function createReaderKey(base, url) {
-  const email = `bench-reader-${Date.now()}@bench.eventstuffer.test`;
+async function createReaderKey(base, url, permissions = ['read'], label = 'reader') {
+  const email = `bench-${label}-${Date.now()}-${randomBytes(3).toString('hex')}@bench.eventstuffer.test`;
   const password = 'bench reader password';
   const json = { 'content-type': 'application/json' };
   const registered = await fetch(`${base}/auth/register`, {
@@ -220,10 +221,10 @@ async function createReaderKey(base, url) {
   const created = await fetch(`${base}/api/keys`, {
     method: 'POST',
     headers: { ...json, cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'bench', permissions: ['read'] }),
+    body: JSON.stringify({ name: 'bench', permissions }),
   });
   if (created.status !== 201) throw new Error(`API key: ${created.status} ${await created.text()}`);
-  return { authorization: `Bearer ${(await created.json()).key}` };
+  return { authorization: `Bearer ${(await created.json()).key}`, email };
 }
 
 function run(options) {
@@ -247,7 +248,7 @@ async function main() {
   const api = await startApi(database.url);
   const headers = process.env.BENCH_AUTH_HEADERS
     ? JSON.parse(process.env.BENCH_AUTH_HEADERS)
-    : await createReaderKey(api.base, database.url);
+    : { authorization: (await createReaderKey(api.base, database.url)).authorization };
   const rows = [];
   try {
     for (const scenario of SCENARIOS) {
@@ -289,7 +290,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`bench failed: ${error.stack ?? error}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`bench failed: ${error.stack ?? error}`);
+    process.exit(1);
+  });
+}
+
+module.exports = { provideDatabase, migrate, startApi, createReaderKey, dist, COMPANIONS };
