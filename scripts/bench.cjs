@@ -12,7 +12,7 @@
  * generator (scripts/bench-load.cjs) sends one request every 10 ms and measures each latency
  * from the request's scheduled send time.
  *
- * Environment: BENCH_EXPLAIN_ONLY (set: stop after the plans), BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_RATE (100),
+ * Environment: BENCH_API_NODE_ARGS (node flags of the API child), BENCH_EXPLAIN_ONLY (set: stop after the plans), BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_RATE (100),
  * BENCH_DATABASE (eventstuffer_bench), BENCH_AUTH_HEADERS (JSON headers of an authenticated
  * reader, e.g. '{"authorization":"Bearer ps_…"}').
  */
@@ -148,7 +148,9 @@ async function explainScenarios(dataSource) {
 }
 
 async function startApi(url, extraEnv = {}) {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/profiles', profiles the API.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     cwd: root,
     env: {
       ...process.env,
