@@ -12,7 +12,7 @@
  * generator (scripts/bench-load.cjs) sends one request every 10 ms and measures each latency
  * from the request's scheduled send time.
  *
- * Environment: BENCH_API_NODE_ARGS (node flags of the API child), BENCH_EXPLAIN_ONLY (set: stop after the plans), BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_RATE (100),
+ * Environment: BENCH_SCENARIOS (indexes, e.g. '0,5'), BENCH_LOG_LEVEL (warn), BENCH_API_NODE_ARGS (node flags of the API child), BENCH_EXPLAIN_ONLY (set: stop after the plans), BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_RATE (100),
  * BENCH_DATABASE (eventstuffer_bench), BENCH_AUTH_HEADERS (JSON headers of an authenticated
  * reader, e.g. '{"authorization":"Bearer ps_…"}').
  */
@@ -156,7 +156,8 @@ async function startApi(url, extraEnv = {}) {
       ...process.env,
       NODE_ENV: 'development',
       SESSION_SECRET: randomBytes(24).toString('hex'),
-      LOG_LEVEL: 'warn',
+      // Request logging (two JSON lines per request at info) is measured separately: README.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DATABASE_URL: url,
       DEMO_DATA: 'false',
       PORT: String(API_PORT),
@@ -253,7 +254,8 @@ async function main() {
     : { authorization: (await createReaderKey(api.base, database.url)).authorization };
   const rows = [];
   try {
-    for (const scenario of SCENARIOS) {
+    const only = process.env.BENCH_SCENARIOS?.split(',').map(Number);
+    for (const scenario of SCENARIOS.filter((_, index) => !only || only.includes(index))) {
       const url = `${api.base}/api/v1/companions${scenario.query ? `?${scenario.query}` : ''}`;
       const check = await fetch(url, { headers });
       if (!check.ok)
