@@ -6,12 +6,15 @@
  *   DATABASE_URL=postgres://… npm run bench   # a server you provide (database eventstuffer_bench)
  *
  * Seeds the data set (scripts/seed-bench.cjs; kept between runs), starts the built API in a
- * child process, prints the EXPLAIN plan of every scenario's page and count queries (failing if
- * any seq-scans companion_profiles), then measures each scenario with autocannon (a) at 32
- * connections for throughput and (b) at a fixed 100 req/s offered load.
+ * child process, prints the EXPLAIN plan of every scenario's search query (failing if any
+ * seq-scans companion_profiles), then measures each scenario (a) with autocannon at 32
+ * connections for throughput and (b) at a constant offered load of 100 req/s: an open-model
+ * generator (scripts/bench-load.cjs) sends one request every 10 ms and measures each latency
+ * from the request's scheduled send time.
  *
- * Environment: BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_AUTH_HEADERS (JSON
- * headers of an authenticated reader, e.g. '{"authorization":"Bearer ps_…"}').
+ * Environment: BENCH_SCENARIOS (indexes, e.g. '0,5'), BENCH_LOG_LEVEL (warn), BENCH_API_NODE_ARGS (node flags of the API child), BENCH_EXPLAIN_ONLY (set: stop after the plans), BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_RATE (100),
+ * BENCH_DATABASE (eventstuffer_bench), BENCH_AUTH_HEADERS (JSON headers of an authenticated
+ * reader, e.g. '{"authorization":"Bearer ps_…"}').
  */
 require('reflect-metadata');
 const { spawn } = require('node:child_process');
@@ -20,6 +23,7 @@ const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { DataSource } = require('typeorm');
+const { constantRate } = require('./bench-load.cjs');
 const { seedBench } = require('./seed-bench.cjs');
 
 const root = join(__dirname, '..');
@@ -28,7 +32,9 @@ const dist = (path) => require(join(root, 'dist', 'src', path));
 const COMPANIONS = Number(process.env.BENCH_COMPANIONS ?? 100000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3099);
-const DATABASE = 'eventstuffer_bench';
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const DATABASE = process.env.BENCH_DATABASE ?? 'eventstuffer_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error('BENCH_DATABASE: a plain identifier');
 
 const SCENARIOS = [
   { name: 'no filter', query: '', request: {}, target: 600 },
@@ -123,7 +129,7 @@ async function explainScenarios(dataSource) {
           if (!/FROM companion_profiles WHERE/.test(sql)) return dataSource.query(sql, parameters);
           const rows = await dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, parameters);
           plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
-          return [{ total: 0 }];
+          return [{ total: 0, id: null }];
         },
       }),
     };
@@ -136,25 +142,29 @@ async function explainScenarios(dataSource) {
     console.log(
       `\n--- EXPLAIN ${scenario.name}: ${seqScan ? 'SEQ SCAN of companion_profiles!' : 'no seq scan of companion_profiles'}`,
     );
-    plans.forEach((plan, index) => console.log(`[${index === 0 ? 'page' : 'count'}]\n${plan}`));
+    plans.forEach((plan) => console.log(plan));
   }
   return failures;
 }
 
-async function startApi(url) {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+async function startApi(url, extraEnv = {}) {
+  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/profiles', profiles the API.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'development',
       SESSION_SECRET: randomBytes(24).toString('hex'),
-      LOG_LEVEL: 'warn',
+      // Request logging (two JSON lines per request at info) is measured separately: README.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DATABASE_URL: url,
       DEMO_DATA: 'false',
       PORT: String(API_PORT),
       // The bench is one key hammering the API: lift its hourly budget above the run's volume.
       RATE_LIMIT_API_KEY: '100000000',
       HOST: '127.0.0.1',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -181,8 +191,8 @@ async function startApi(url) {
 }
 
 /** Registers a client, makes it an Enterprise subscriber and creates an API key with `read`. */
-async function createReaderKey(base, url) {
-  const email = `bench-reader-${Date.now()}@bench.eventstuffer.test`;
+async function createReaderKey(base, url, permissions = ['read'], label = 'reader') {
+  const email = `bench-${label}-${Date.now()}-${randomBytes(3).toString('hex')}@bench.eventstuffer.test`;
   const password = 'bench reader password';
   const json = { 'content-type': 'application/json' };
   const registered = await fetch(`${base}/auth/register`, {
@@ -214,10 +224,10 @@ async function createReaderKey(base, url) {
   const created = await fetch(`${base}/api/keys`, {
     method: 'POST',
     headers: { ...json, cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'bench', permissions: ['read'] }),
+    body: JSON.stringify({ name: 'bench', permissions }),
   });
   if (created.status !== 201) throw new Error(`API key: ${created.status} ${await created.text()}`);
-  return { authorization: `Bearer ${(await created.json()).key}` };
+  return { authorization: `Bearer ${(await created.json()).key}`, email };
 }
 
 function run(options) {
@@ -233,13 +243,19 @@ async function main() {
   await seedBench(database.url, COMPANIONS);
   const seqScans = await explainScenarios(dataSource);
   await dataSource.destroy();
+  if (process.env.BENCH_EXPLAIN_ONLY) {
+    await database.stop();
+    if (seqScans > 0) process.exitCode = 1;
+    return;
+  }
   const api = await startApi(database.url);
   const headers = process.env.BENCH_AUTH_HEADERS
     ? JSON.parse(process.env.BENCH_AUTH_HEADERS)
-    : await createReaderKey(api.base, database.url);
+    : { authorization: (await createReaderKey(api.base, database.url)).authorization };
   const rows = [];
   try {
-    for (const scenario of SCENARIOS) {
+    const only = process.env.BENCH_SCENARIOS?.split(',').map(Number);
+    for (const scenario of SCENARIOS.filter((_, index) => !only || only.includes(index))) {
       const url = `${api.base}/api/v1/companions${scenario.query ? `?${scenario.query}` : ''}`;
       const check = await fetch(url, { headers });
       if (!check.ok)
@@ -247,12 +263,10 @@ async function main() {
       const { total } = await check.json();
       await run({ url, headers, connections: 32, duration: 2 }); // warm-up
       const throughput = await run({ url, headers, connections: 32, duration: DURATION });
-      const fixed = await run({
-        url,
-        headers,
-        connections: 16,
-        overallRate: 100,
-        duration: DURATION,
+      const fixed = await constantRate({
+        rate: RATE,
+        durationSeconds: DURATION,
+        request: () => ({ url, headers }),
       });
       rows.push({
         scenario: scenario.name,
@@ -261,8 +275,10 @@ async function main() {
         target: scenario.target,
         'p50 ms @32': throughput.latency.p50,
         'p99 ms @32': throughput.latency.p99,
-        'p50 ms @100/s': fixed.latency.p50,
-        'p99 ms @100/s': fixed.latency.p99,
+        [`p50 ms @${RATE}/s`]: fixed.p50,
+        [`p99 ms @${RATE}/s`]: fixed.p99,
+        [`max ms @${RATE}/s`]: fixed.max,
+        'late sends': fixed.lateSends,
         errors: throughput.errors + throughput.non2xx + fixed.errors + fixed.non2xx,
       });
     }
@@ -278,7 +294,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`bench failed: ${error.stack ?? error}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`bench failed: ${error.stack ?? error}`);
+    process.exit(1);
+  });
+}
+
+module.exports = { provideDatabase, migrate, startApi, createReaderKey, dist, COMPANIONS };

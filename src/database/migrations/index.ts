@@ -2,6 +2,7 @@ import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
 import { CreateSessionsAndApiKeys1795730100100 } from './1795730100100-create-sessions-and-api-keys';
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
+import { AddSearchCityServiceIndex1795730200100 } from './1795730200100-add-search-city-service-index';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
@@ -17,6 +18,7 @@ export const migrations = [
   CreateIdentity1795730100000,
   CreateSessionsAndApiKeys1795730100100,
   CreateCompanions1795730200000,
+  AddSearchCityServiceIndex1795730200100,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,

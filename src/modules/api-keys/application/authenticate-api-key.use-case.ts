@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Actor, PERMISSIONS } from '../../../shared/domain/actor';
 import { Clock } from '../../../shared/domain/clock';
 import { DomainError } from '../../../shared/domain/domain-error';
-import { GetAccount } from '../../identity/application/get-account.query';
 import { mayUseApi } from '../../identity/domain/user';
 import { digestApiKeyToken, isWellFormedApiKeyToken } from '../domain/api-key-token';
 import { ApiKeyRepository } from '../domain/ports/api-key.repository';
@@ -11,8 +10,9 @@ const INVALID_KEY = 'Invalid API key';
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * Resolves a bearer token to the actor it stands for: its owner, with the key's scopes. Nothing is
- * cached, so a revocation or suspension applies to the very next request on every instance.
+ * Resolves a bearer token to the actor it stands for: its owner, with the key's scopes. The key and
+ * its owner's account are read in one query on every request; nothing is cached, so a revocation,
+ * suspension or downgrade applies to the very next request on every instance.
  */
 @Injectable()
 export class AuthenticateApiKey {
@@ -21,15 +21,18 @@ export class AuthenticateApiKey {
 
   constructor(
     private readonly keys: ApiKeyRepository,
-    private readonly accounts: GetAccount,
     private readonly clock: Clock,
   ) {}
 
   async execute(token: string): Promise<Actor> {
     if (!isWellFormedApiKeyToken(token)) throw DomainError.unauthorized(INVALID_KEY);
-    const key = await this.keys.findByDigest(digestApiKeyToken(token));
-    if (!key || key.revokedAt !== null) throw DomainError.unauthorized(INVALID_KEY);
-    const account = await this.accounts.activeAccount(key.userId);
+    const credential = await this.keys.findCredentialByDigest(digestApiKeyToken(token));
+    if (!credential || credential.key.revokedAt !== null) {
+      throw DomainError.unauthorized(INVALID_KEY);
+    }
+    const { key, owner: account } = credential;
+    // The rule of identity's GetAccount.activeAccount: no credential outlives a suspension.
+    if (account.status === 'suspended') throw DomainError.forbidden('Account suspended');
     if (!mayUseApi(account)) throw DomainError.forbidden('Enterprise subscription required');
     await this.recordUse(key.id);
     return {

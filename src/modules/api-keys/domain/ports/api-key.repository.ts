@@ -1,4 +1,5 @@
 import { Permission } from '../../../../shared/domain/actor';
+import { Account } from '../../../identity/domain/user';
 import { ApiKey } from '../api-key';
 
 export interface NewApiKey {
@@ -9,6 +10,12 @@ export interface NewApiKey {
   permissions: Permission[];
 }
 
+/** A key together with its owner's account, as read for authentication. */
+export interface ApiKeyCredential {
+  key: ApiKey;
+  owner: Account;
+}
+
 export abstract class ApiKeyRepository {
   /** Serializes key creation per account (row lock), so the active-key limit holds under races. */
   abstract lockAccount(userId: number): Promise<void>;
@@ -16,7 +23,13 @@ export abstract class ApiKeyRepository {
   abstract create(key: NewApiKey): Promise<ApiKey>;
   abstract listForUser(userId: number): Promise<ApiKey[]>;
   abstract findForUser(userId: number, id: number): Promise<ApiKey | null>;
-  abstract findByDigest(digest: string): Promise<ApiKey | null>;
+  /**
+   * The key and its owner's current account (status, role, effective tier) in ONE query: the hot
+   * path of every API-key request. Reads users/organizations directly, with the same effective-tier
+   * rule as the identity module's account query (an organization's tier wins), so that nothing
+   * about the owner is cached.
+   */
+  abstract findCredentialByDigest(digest: string): Promise<ApiKeyCredential | null>;
   abstract revoke(id: number, at: Date): Promise<void>;
   /** Writes last_used_at unless it was written less than a minute before `at`. */
   abstract touchLastUsed(id: number, at: Date): Promise<void>;

@@ -2,9 +2,47 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { Permission } from '../../../../shared/domain/actor';
+import { Role } from '../../../../shared/domain/actor';
+import { SubscriptionTier } from '../../../identity/domain/subscription-tier';
+import { UserStatus } from '../../../identity/domain/user';
 import { ApiKey } from '../../domain/api-key';
-import { ApiKeyRepository, NewApiKey } from '../../domain/ports/api-key.repository';
+import {
+  ApiKeyCredential,
+  ApiKeyRepository,
+  NewApiKey,
+} from '../../domain/ports/api-key.repository';
 import { ApiKeyOrmEntity } from './api-key.orm-entity';
+
+interface CredentialRow {
+  id: number;
+  user_id: number;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: string;
+  status: string;
+  organization_id: number | null;
+  effective_tier: string;
+}
+
+/**
+ * The key and its owner in one round trip (api_keys.key_hash is unique). The effective tier is the
+ * organization's when the owner belongs to one: the rule of identity's account query.
+ */
+const CREDENTIAL_QUERY = `
+  SELECT k.id, k.user_id, k.name, k.prefix, k.permissions, k.created_at, k.last_used_at,
+         k.revoked_at, u.email, u.first_name, u.last_name, u.role, u.status, u.organization_id,
+         COALESCE(o.subscription_tier, u.subscription_tier) AS effective_tier
+    FROM api_keys k
+    JOIN users u ON u.id = k.user_id
+    LEFT JOIN organizations o ON o.id = u.organization_id
+   WHERE k.key_hash = $1`;
 
 function toApiKey(row: ApiKeyOrmEntity): ApiKey {
   return {
@@ -66,9 +104,33 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
     return row ? toApiKey(row) : null;
   }
 
-  async findByDigest(digest: string): Promise<ApiKey | null> {
-    const row = await this.rows.findOneBy({ keyHash: digest });
-    return row ? toApiKey(row) : null;
+  async findCredentialByDigest(digest: string): Promise<ApiKeyCredential | null> {
+    const [row]: CredentialRow[] = await this.transactions
+      .manager()
+      .query(CREDENTIAL_QUERY, [digest]);
+    if (!row) return null;
+    return {
+      key: {
+        id: row.id,
+        userId: row.user_id,
+        name: row.name,
+        prefix: row.prefix,
+        permissions: row.permissions as Permission[],
+        createdAt: row.created_at,
+        lastUsedAt: row.last_used_at,
+        revokedAt: row.revoked_at,
+      },
+      owner: {
+        id: row.user_id,
+        email: row.email,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        role: row.role as Role,
+        status: row.status as UserStatus,
+        organizationId: row.organization_id,
+        effectiveTier: row.effective_tier as SubscriptionTier,
+      },
+    };
   }
 
   async revoke(id: number, at: Date): Promise<void> {

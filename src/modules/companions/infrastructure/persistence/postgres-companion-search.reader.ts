@@ -13,6 +13,8 @@ const ORDER_BY: Record<SearchSort, string> = {
 };
 
 interface SummaryRow {
+  /** The capped count, on every row (and alone on the one row of an empty page). */
+  total: number;
   id: number;
   first_name: string;
   profile_photo: string | null;
@@ -35,9 +37,11 @@ function containsPattern(term: string): string {
 }
 
 /**
- * The search in raw SQL, in three steps: substring filters resolve to ids in the small lookup
- * tables; then the page (ids first, over the partial indexes of listed profiles, then their
- * columns) and the count over at most TOTAL_CAP + 1 matches run side by side.
+ * The search in raw SQL, in ONE round trip: substring filters resolve to id lists in the small
+ * lookup tables (`= ANY(ARRAY(SELECT …))`, evaluated once as init plans), the count over at most
+ * TOTAL_CAP + 1 matches is one row, and the page (ids first, over the partial indexes of listed
+ * profiles, then their columns) is left-joined to it, so an empty page still carries the total.
+ * Each round trip costs more than the SQL of most searches (see README, Performance).
  */
 @Injectable()
 export class PostgresCompanionSearchReader extends CompanionSearchReader {
@@ -46,7 +50,6 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
   }
 
   async search(criteria: SearchCriteria, excludedIds: readonly number[]): Promise<SearchPage> {
-    const manager = this.transactions.manager();
     const conditions = [`status = 'active'`, 'user_active'];
     const parameters: unknown[] = [];
     const bind = (value: unknown) => {
@@ -54,13 +57,17 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
       return `$${parameters.length}`;
     };
 
-    const lookups = await this.resolveLookups(criteria);
-    if (lookups.cityIds?.length === 0 || lookups.serviceTypeIds?.length === 0) {
-      return { items: [], total: 0, capped: false };
+    if (criteria.location !== null) {
+      const pattern = bind(containsPattern(criteria.location));
+      conditions.push(`city_id = ANY(ARRAY(
+        SELECT ci.id FROM cities ci JOIN countries co ON co.id = ci.country_id
+         WHERE ci.name ILIKE ${pattern} OR co.name ILIKE ${pattern}))`);
     }
-    if (lookups.cityIds) conditions.push(`city_id = ANY(${bind(lookups.cityIds)}::int[])`);
-    if (lookups.serviceTypeIds) {
-      conditions.push(`service_type_ids && ${bind(lookups.serviceTypeIds)}::int[]`);
+    if (criteria.service !== null) {
+      const pattern = bind(containsPattern(criteria.service));
+      conditions.push(
+        `service_type_ids && ARRAY(SELECT id FROM service_types WHERE name ILIKE ${pattern})`,
+      );
     }
     if (criteria.minPriceCents !== null) {
       conditions.push(`hourly_rate_cents >= ${bind(criteria.minPriceCents)}`);
@@ -76,54 +83,32 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
 
     const where = conditions.join(' AND ');
     const order = ORDER_BY[criteria.sort];
-    const filterParameters = [...parameters];
     const offset = (criteria.page - 1) * criteria.limit;
-    const pageSql = `
-      SELECT p.id, p.first_name, p.profile_photo, p.tagline, p.hourly_rate_cents,
-             p.daily_rate_cents, p.currency, ci.name AS city, co.name AS country,
-             ARRAY(SELECT st.name FROM unnest(p.service_type_ids) WITH ORDINALITY AS s(id, position)
-                    JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types,
-             p.rating_avg, p.total_reviews, p.tier, p.verified
-        FROM (SELECT id FROM companion_profiles WHERE ${where}
-               ORDER BY ${order} LIMIT ${bind(criteria.limit)} OFFSET ${bind(offset)}) page
-        JOIN companion_profiles p ON p.id = page.id
-        JOIN cities ci ON ci.id = p.city_id
-        JOIN countries co ON co.id = ci.country_id
-       ORDER BY ${order.replace(/(^|, )(\w+)/g, '$1p.$2')}`;
-    const countSql = `SELECT count(*)::int AS total FROM
-      (SELECT 1 FROM companion_profiles WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matches`;
+    const sql = `
+      SELECT counted.total, r.*
+        FROM (SELECT count(*)::int AS total FROM
+               (SELECT 1 FROM companion_profiles WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matches
+             ) counted
+        LEFT JOIN (
+          SELECT p.id, p.first_name, p.profile_photo, p.tagline, p.hourly_rate_cents,
+                 p.daily_rate_cents, p.currency, ci.name AS city, co.name AS country,
+                 ARRAY(SELECT st.name FROM unnest(p.service_type_ids) WITH ORDINALITY AS s(id, position)
+                        JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types,
+                 p.rating_avg, p.total_reviews, p.tier, p.verified, p.created_at
+            FROM (SELECT id FROM companion_profiles WHERE ${where}
+                   ORDER BY ${order} LIMIT ${bind(criteria.limit)} OFFSET ${bind(offset)}) page
+            JOIN companion_profiles p ON p.id = page.id
+            JOIN cities ci ON ci.id = p.city_id
+            JOIN countries co ON co.id = ci.country_id
+        ) r ON true
+       ORDER BY ${order.replace(/(^|, )(\w+)/g, '$1r.$2')}`;
 
-    const [rows, counted] = await Promise.all([
-      manager.query(pageSql, parameters) as Promise<SummaryRow[]>,
-      manager.query(countSql, filterParameters) as Promise<Array<{ total: number }>>,
-    ]);
-    const total = counted[0].total;
+    const rows: SummaryRow[] = await this.transactions.manager().query(sql, parameters);
+    const total = rows[0].total;
     return {
-      items: rows.map(toSummary),
+      items: rows.filter((row) => row.id !== null).map(toSummary),
       total: Math.min(total, TOTAL_CAP),
       capped: total > TOTAL_CAP,
-    };
-  }
-
-  private async resolveLookups(
-    criteria: SearchCriteria,
-  ): Promise<{ cityIds?: number[]; serviceTypeIds?: number[] }> {
-    if (criteria.location === null && criteria.service === null) return {};
-    const location = criteria.location === null ? null : containsPattern(criteria.location);
-    const service = criteria.service === null ? null : containsPattern(criteria.service);
-    const [row]: Array<{ city_ids: number[] | null; service_type_ids: number[] | null }> =
-      await this.transactions.manager().query(
-        `SELECT
-           CASE WHEN $1::text IS NULL THEN NULL ELSE ARRAY(
-             SELECT ci.id FROM cities ci JOIN countries co ON co.id = ci.country_id
-              WHERE ci.name ILIKE $1 OR co.name ILIKE $1) END AS city_ids,
-           CASE WHEN $2::text IS NULL THEN NULL ELSE ARRAY(
-             SELECT id FROM service_types WHERE name ILIKE $2) END AS service_type_ids`,
-        [location, service],
-      );
-    return {
-      cityIds: row.city_ids ?? undefined,
-      serviceTypeIds: row.service_type_ids ?? undefined,
     };
   }
 
