@@ -214,6 +214,21 @@ describe('POST /api/v1/bookings (CONTRACT §4.1–4.4)', () => {
     expect(await bookingState(testApp)).toEqual(before);
   });
 
+  it('refuses a request that runs into a blocked next day with 409, and books around it', async () => {
+    const blocked = await createCompanion(testApp, { blockedDates: ['2026-06-02'] });
+    const before = await bookingState(testApp);
+    const overnight = await post(
+      validBody({ companion_id: blocked.id, event_date: '2026-06-01', start_time: '22:00' }),
+    );
+    expect(overnight.statusCode).toBe(409);
+    expect(overnight.json()).toEqual({ error: 'Companion is not available at that time' });
+    expect(await bookingState(testApp)).toEqual(before);
+    const sameDay = await post(
+      validBody({ companion_id: blocked.id, event_date: '2026-06-01', start_time: '18:00' }),
+    );
+    expect(sameDay.statusCode).toBe(201);
+  });
+
   it('lets a session book only for its own e-mail, and only as a client', async () => {
     const other = await createUser(testApp);
     const forOther = await post(validBody({ customer_email: other.email }));

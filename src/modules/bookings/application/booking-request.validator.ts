@@ -7,7 +7,6 @@ import { DomainError, FieldError } from '../../../shared/domain/domain-error';
 import { BookingError } from '../domain/booking.errors';
 import { BookableStaff, CompanionCatalog } from '../domain/ports/companion-catalog';
 import { Customer, CustomerDirectory } from '../domain/ports/customer-directory';
-import { BookingRepository } from '../domain/ports/booking.repository';
 import { Price, priceBooking } from '../domain/price';
 import {
   addDays,
@@ -36,7 +35,6 @@ export class BookingRequestValidator {
   constructor(
     private readonly catalog: CompanionCatalog,
     private readonly customers: CustomerDirectory,
-    private readonly bookings: BookingRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService<Configuration, true>,
   ) {}
@@ -47,8 +45,12 @@ export class BookingRequestValidator {
     }
     const now = this.clock.now();
     const errors: FieldError[] = [];
+    // A booking of at most 24 h spans its start's local day and at most the two after (DST).
+    const window = parseCalendarDate(command.eventDate)
+      ? { from: command.eventDate, to: addDays(command.eventDate, 2) }
+      : null;
     const [staff, customer] = await Promise.all([
-      this.catalog.findBookable(command.companionId),
+      this.catalog.findBookable(command.companionId, window),
       this.customerFor(command.customerEmail, actor),
     ]);
     if (!customer) errors.push({ field: 'customer_email', message: 'Unknown customer' });
@@ -87,17 +89,17 @@ export class BookingRequestValidator {
     return { staff, customer, serviceType, startsAt, endsAt, price, currency: money.currency, now };
   }
 
-  /** CONTRACT §4.3: a held interval or a blocked day refuses the request outright. */
-  async ensureAvailable(request: ValidatedBookingRequest): Promise<void> {
+  /**
+   * CONTRACT §4.3: a blocked day refuses the request outright (held intervals are checked by the
+   * insert itself, BookingRepository.insertIfAvailable).
+   */
+  ensureNotBlocked(request: ValidatedBookingRequest): void {
     const { staff, startsAt, endsAt } = request;
     const firstDay = localDateOf(startsAt, staff.timezone);
     const lastDay = localDateOf(new Date(endsAt.getTime() - 1), staff.timezone);
-    const days = firstDay === lastDay ? [firstDay] : [firstDay, lastDay];
-    const [held, ...blocked] = await Promise.all([
-      this.bookings.overlapsHeldInterval(staff.companionId, startsAt, endsAt),
-      ...days.map((day) => this.catalog.isBlockedOn(staff.companionId, day)),
-    ]);
-    if (held || blocked.some(Boolean)) throw BookingError.notAvailable();
+    if (staff.blockedDates.includes(firstDay) || staff.blockedDates.includes(lastDay)) {
+      throw BookingError.notAvailable();
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '../../../shared/domain/actor';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { Booking } from '../domain/booking';
+import { BookingError } from '../domain/booking.errors';
 import { newBookingCode } from '../domain/booking-code';
 import { CURRENT_CANCELLATION_POLICY } from '../domain/cancellation-policy';
 import { BookingRepository } from '../domain/ports/booking.repository';
@@ -25,8 +26,8 @@ export class CreateBookingUseCase {
 
   async execute(command: CreateBookingCommand, actor: Actor): Promise<Booking> {
     const request = await this.validator.validate(command, actor);
+    this.validator.ensureNotBlocked(request);
     return this.transactions.run(async () => {
-      await this.validator.ensureAvailable(request);
       const booking = Booking.request(
         {
           code: newBookingCode(),
@@ -54,17 +55,22 @@ export class CreateBookingUseCase {
         { userId: actor.userId, party: 'client' },
         request.now,
       );
-      await this.insertWithUniqueCode(booking);
+      await this.insertIfAvailable(booking);
       await this.events.record(booking);
       await this.expiry.scheduleExpiry(booking.id as number, booking.snapshot.expiresAt);
       return booking;
     });
   }
 
-  /** Codes are random: a collision is possible, if unlikely, and simply draws another. */
-  private async insertWithUniqueCode(booking: Booking): Promise<void> {
+  /**
+   * A held interval refuses the request (CONTRACT §4.3). Codes are random: a collision is
+   * possible, if unlikely, and simply draws another.
+   */
+  private async insertIfAvailable(booking: Booking): Promise<void> {
     for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt += 1) {
-      if (await this.bookings.insertIfCodeFree(booking)) return;
+      const outcome = await this.bookings.insertIfAvailable(booking);
+      if (outcome === 'inserted') return;
+      if (outcome === 'unavailable') throw BookingError.notAvailable();
       booking.reassignCode(newBookingCode());
     }
     throw new Error(`No free booking code after ${CODE_ATTEMPTS} attempts`);

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { missingForActivation } from '../domain/companion-profile';
-import { CompanionProfileRepository } from '../domain/ports/companion-profile.repository';
+import {
+  CompanionProfileRepository,
+  StoredProfile,
+} from '../domain/ports/companion-profile.repository';
 
 export interface BookableCompanion {
   id: number;
@@ -20,20 +23,21 @@ export class BookableCompanionQuery {
 
   /** Only an `active` profile of an `active` user; null otherwise (unknown, draft, hidden, suspended). */
   async findActive(companionId: number): Promise<BookableCompanion | null> {
-    const stored = await this.profiles.findById(companionId);
-    if (!stored || !stored.userActive || stored.profile.status !== 'active') return null;
-    const profile = stored.profile;
-    if (missingForActivation(profile).length > 0) return null;
-    return {
-      id: profile.id,
-      userId: profile.userId,
-      firstName: profile.firstName as string,
-      hourlyRateCents: profile.hourlyRateCents as number,
-      dailyRateCents: profile.dailyRateCents,
-      currency: profile.currency,
-      timezone: profile.timezone as string,
-      serviceTypes: profile.serviceTypes,
-    };
+    return bookable(await this.profiles.findById(companionId));
+  }
+
+  /**
+   * findActive, plus the local days (`YYYY-MM-DD`) from `from` to `to` that the staff member
+   * blocked: one round trip where a booking request would otherwise need two.
+   */
+  async findActiveWithBlockedDates(
+    companionId: number,
+    from: string,
+    to: string,
+  ): Promise<{ companion: BookableCompanion; blockedDates: string[] } | null> {
+    const stored = await this.profiles.findByIdWithBlockedDates(companionId, from, to);
+    const companion = bookable(stored);
+    return stored && companion ? { companion, blockedDates: stored.blockedDates } : null;
   }
 
   /** Whether the staff member blocked that local calendar day (`YYYY-MM-DD`). */
@@ -41,4 +45,20 @@ export class BookableCompanionQuery {
     const blocked = await this.profiles.findBlockedDates(companionId, date, date);
     return blocked.length > 0;
   }
+}
+
+function bookable(stored: StoredProfile | null): BookableCompanion | null {
+  if (!stored || !stored.userActive || stored.profile.status !== 'active') return null;
+  const profile = stored.profile;
+  if (missingForActivation(profile).length > 0) return null;
+  return {
+    id: profile.id,
+    userId: profile.userId,
+    firstName: profile.firstName as string,
+    hourlyRateCents: profile.hourlyRateCents as number,
+    dailyRateCents: profile.dailyRateCents,
+    currency: profile.currency,
+    timezone: profile.timezone as string,
+    serviceTypes: profile.serviceTypes,
+  };
 }

@@ -6,9 +6,15 @@ export interface BookingPage {
   total: number;
 }
 
+/** What inserting a new booking request did: `unavailable` when it overlaps a held interval. */
+export type BookingInsertOutcome = 'inserted' | 'code_taken' | 'unavailable';
+
 export abstract class BookingRepository {
-  /** Inserts a new booking unless its code is taken; returns false on a code collision. */
-  abstract insertIfCodeFree(booking: Booking): Promise<boolean>;
+  /**
+   * Inserts a new booking unless its interval overlaps one held (CONTRACT §4.3) for the same
+   * staff member or its code is taken; checks and inserts in one statement.
+   */
+  abstract insertIfAvailable(booking: Booking): Promise<BookingInsertOutcome>;
 
   abstract findByCode(code: string): Promise<Booking | null>;
 
@@ -25,12 +31,6 @@ export abstract class BookingRepository {
 
   /** Writes the booking's changed state; an overlap with a held interval is a conflict. */
   abstract save(booking: Booking): Promise<void>;
-
-  abstract overlapsHeldInterval(
-    companionId: number,
-    startsAt: Date,
-    endsAt: Date,
-  ): Promise<boolean>;
 
   /** The bookings where the user is the client, the staff member or the creator, newest first. */
   abstract listFor(

@@ -7,13 +7,21 @@ export interface BookableStaff {
   currency: string;
   timezone: string;
   serviceTypes: string[];
+  /** The days of the requested window (`YYYY-MM-DD`, local) that the staff member blocked. */
+  blockedDates: string[];
+}
+
+/** Local calendar days, inclusive: the blocked days to report along with the profile. */
+export interface DayWindow {
+  from: string;
+  to: string;
 }
 
 /** Staff profiles as the bookings module sees them (served by the companions module). */
 export abstract class CompanionCatalog {
-  /** An active profile of an active user, else null. */
-  abstract findBookable(companionId: number): Promise<BookableStaff | null>;
-
-  /** The staff member blocked this local date (`YYYY-MM-DD`). */
-  abstract isBlockedOn(companionId: number, date: string): Promise<boolean>;
+  /** An active profile of an active user with its blocked days in `window` (none without), else null. */
+  abstract findBookable(
+    companionId: number,
+    window: DayWindow | null,
+  ): Promise<BookableStaff | null>;
 }

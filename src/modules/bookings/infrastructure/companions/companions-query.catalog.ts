@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BookableCompanionQuery } from '../../../companions/application/bookable-companion.query';
-import { BookableStaff, CompanionCatalog } from '../../domain/ports/companion-catalog';
+import {
+  BookableCompanion,
+  BookableCompanionQuery,
+} from '../../../companions/application/bookable-companion.query';
+import { BookableStaff, CompanionCatalog, DayWindow } from '../../domain/ports/companion-catalog';
 
 /** Staff profiles through what the companions module exports (never its tables). */
 @Injectable()
@@ -9,21 +12,29 @@ export class CompanionsQueryCatalog extends CompanionCatalog {
     super();
   }
 
-  async findBookable(companionId: number): Promise<BookableStaff | null> {
-    const found = await this.companions.findActive(companionId);
-    if (!found) return null;
-    return {
-      companionId: found.id,
-      userId: found.userId,
-      hourlyRateCents: found.hourlyRateCents,
-      dailyRateCents: found.dailyRateCents,
-      currency: found.currency,
-      timezone: found.timezone,
-      serviceTypes: found.serviceTypes,
-    };
+  async findBookable(companionId: number, window: DayWindow | null): Promise<BookableStaff | null> {
+    if (!window) {
+      const found = await this.companions.findActive(companionId);
+      return found ? toStaff(found, []) : null;
+    }
+    const found = await this.companions.findActiveWithBlockedDates(
+      companionId,
+      window.from,
+      window.to,
+    );
+    return found ? toStaff(found.companion, found.blockedDates) : null;
   }
+}
 
-  isBlockedOn(companionId: number, date: string): Promise<boolean> {
-    return this.companions.isBlockedOn(companionId, date);
-  }
+function toStaff(found: BookableCompanion, blockedDates: string[]): BookableStaff {
+  return {
+    companionId: found.id,
+    userId: found.userId,
+    hourlyRateCents: found.hourlyRateCents,
+    dailyRateCents: found.dailyRateCents,
+    currency: found.currency,
+    timezone: found.timezone,
+    serviceTypes: found.serviceTypes,
+    blockedDates,
+  };
 }

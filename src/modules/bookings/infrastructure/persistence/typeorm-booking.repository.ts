@@ -4,7 +4,11 @@ import { TransactionContext } from '../../../../shared/database/transaction-cont
 import { Booking } from '../../domain/booking';
 import { HOLDING_STATUSES } from '../../domain/booking-status';
 import { BookingError } from '../../domain/booking.errors';
-import { BookingPage, BookingRepository } from '../../domain/ports/booking.repository';
+import {
+  BookingInsertOutcome,
+  BookingPage,
+  BookingRepository,
+} from '../../domain/ports/booking.repository';
 import { BookingOrmEntity } from './booking.orm-entity';
 import { toDomain, toOrmRow } from './booking.mapper';
 
@@ -48,13 +52,34 @@ const INSERT_COLUMNS: ReadonlyArray<readonly [string, keyof ReturnType<typeof to
   ['updated_at', 'updatedAt'],
 ];
 
-/** A code collision (booking_code is unique) inserts nothing and returns no row. */
-const INSERT_SQL = `INSERT INTO bookings (${INSERT_COLUMNS.map(([column]) => column).join(', ')})
-  VALUES (${INSERT_COLUMNS.map(([column], index) =>
-    column === 'cancellation_policy' ? `$${index + 1}::jsonb` : `$${index + 1}`,
-  ).join(', ')})
-  ON CONFLICT DO NOTHING
-  RETURNING id`;
+const STARTS_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'starts_at') + 1;
+const ENDS_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'ends_at') + 1;
+const COMPANION_ID = INSERT_COLUMNS.findIndex(([column]) => column === 'companion_id') + 1;
+
+/**
+ * The held-interval check and the insert in one statement (one snapshot, one round trip). The
+ * exclusion constraint stays the arbiter for held bookings; a code collision (booking_code is
+ * unique) inserts nothing and returns no id.
+ */
+const INSERT_IF_AVAILABLE_SQL = `
+  WITH held AS (
+    SELECT EXISTS (
+      SELECT 1 FROM bookings
+       WHERE companion_id = $${COMPANION_ID}::integer
+         AND status = ANY($${INSERT_COLUMNS.length + 1}::text[])
+         AND tstzrange(starts_at, ends_at, '[)')
+             && tstzrange($${STARTS_AT}::timestamptz, $${ENDS_AT}::timestamptz, '[)')
+    ) AS held
+  ), inserted AS (
+    INSERT INTO bookings (${INSERT_COLUMNS.map(([column]) => column).join(', ')})
+    SELECT ${INSERT_COLUMNS.map(([column], index) =>
+      column === 'cancellation_policy' ? `$${index + 1}::jsonb` : `$${index + 1}`,
+    ).join(', ')}
+     WHERE NOT (SELECT held FROM held)
+    ON CONFLICT DO NOTHING
+    RETURNING id
+  )
+  SELECT (SELECT held FROM held) AS held, (SELECT id FROM inserted) AS id`;
 
 @Injectable()
 export class TypeOrmBookingRepository extends BookingRepository {
@@ -67,15 +92,18 @@ export class TypeOrmBookingRepository extends BookingRepository {
   }
 
   /** Plain SQL: the hot path of booking creation, without the query builder's per-call work. */
-  async insertIfCodeFree(booking: Booking): Promise<boolean> {
+  async insertIfAvailable(booking: Booking): Promise<BookingInsertOutcome> {
     const row = toOrmRow(booking);
     const values = INSERT_COLUMNS.map(([, property]) =>
       property === 'cancellationPolicy' ? JSON.stringify(row[property]) : row[property],
     );
-    const inserted: Array<{ id: number }> = await this.context.manager().query(INSERT_SQL, values);
-    if (!inserted[0]) return false;
-    booking.assignId(inserted[0].id);
-    return true;
+    const [result]: Array<{ held: boolean; id: number | null }> = await this.context
+      .manager()
+      .query(INSERT_IF_AVAILABLE_SQL, [...values, HOLDING_STATUSES]);
+    if (result.held) return 'unavailable';
+    if (result.id === null) return 'code_taken';
+    booking.assignId(result.id);
+    return 'inserted';
   }
 
   async findByCode(code: string): Promise<Booking | null> {
@@ -128,17 +156,6 @@ export class TypeOrmBookingRepository extends BookingRepository {
       }
       throw error;
     }
-  }
-
-  async overlapsHeldInterval(companionId: number, startsAt: Date, endsAt: Date): Promise<boolean> {
-    const found: unknown[] = await this.context.manager().query(
-      `SELECT 1 FROM bookings
-        WHERE companion_id = $1 AND status = ANY($2)
-          AND tstzrange(starts_at, ends_at, '[)') && tstzrange($3, $4, '[)')
-        LIMIT 1`,
-      [companionId, HOLDING_STATUSES, startsAt, endsAt],
-    );
-    return found.length > 0;
   }
 
   async listFor(

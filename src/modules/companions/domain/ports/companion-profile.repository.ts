@@ -16,6 +16,12 @@ export interface NewPortfolioItem {
 /** Profiles and what hangs off them, for reads by id and the owner's changes. */
 export abstract class CompanionProfileRepository {
   abstract findById(id: number): Promise<StoredProfile | null>;
+  /** findById plus the profile's blocked days from `from` to `to` (inclusive), in one query. */
+  abstract findByIdWithBlockedDates(
+    id: number,
+    from: string,
+    to: string,
+  ): Promise<(StoredProfile & { blockedDates: string[] }) | null>;
   abstract findByUserId(
     userId: number,
     options?: { lock?: boolean },

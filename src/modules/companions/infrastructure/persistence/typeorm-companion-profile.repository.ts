@@ -12,15 +12,19 @@ import { CompanionProfileOrmEntity } from './companion-profile.orm-entity';
 import { ProfileRow, toCompanionProfile, toPortfolioItem } from './companion-profile.mapper';
 import { PortfolioItemOrmEntity } from './portfolio-item.orm-entity';
 
-const PROFILE_SELECT = `
+const PROFILE_SELECT_COLUMNS = `
   SELECT p.id, p.user_id, p.user_active, p.status, p.first_name, p.profile_photo, p.tagline, p.bio,
          p.hourly_rate_cents, p.daily_rate_cents, p.currency, ci.name AS city, co.name AS country,
          p.timezone, p.languages, p.rating_avg, p.total_reviews, p.tier, p.verified, p.created_at,
          ARRAY(SELECT st.name FROM unnest(p.service_type_ids) WITH ORDINALITY AS s(id, position)
-                JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types
+                JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types`;
+
+const PROFILE_FROM = `
     FROM companion_profiles p
     LEFT JOIN cities ci ON ci.id = p.city_id
     LEFT JOIN countries co ON co.id = ci.country_id`;
+
+const PROFILE_SELECT = `${PROFILE_SELECT_COLUMNS}${PROFILE_FROM}`;
 
 @Injectable()
 export class TypeOrmCompanionProfileRepository extends CompanionProfileRepository {
@@ -34,6 +38,27 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
 
   async findById(id: number): Promise<StoredProfile | null> {
     return this.findOne(`${PROFILE_SELECT} WHERE p.id = $1`, [id]);
+  }
+
+  async findByIdWithBlockedDates(
+    id: number,
+    from: string,
+    to: string,
+  ): Promise<(StoredProfile & { blockedDates: string[] }) | null> {
+    const rows: Array<ProfileRow & { blocked_dates: string[] }> = await this.manager.query(
+      `${PROFILE_SELECT_COLUMNS},
+              ARRAY(SELECT to_char(b.blocked_on, 'YYYY-MM-DD') FROM companion_blocked_dates b
+                     WHERE b.companion_id = p.id AND b.blocked_on BETWEEN $2::date AND $3::date
+                     ORDER BY b.blocked_on) AS blocked_dates
+         ${PROFILE_FROM} WHERE p.id = $1`,
+      [id, from, to],
+    );
+    if (rows.length === 0) return null;
+    return {
+      profile: toCompanionProfile(rows[0]),
+      userActive: rows[0].user_active,
+      blockedDates: rows[0].blocked_dates,
+    };
   }
 
   async findByUserId(
