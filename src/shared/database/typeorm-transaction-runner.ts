@@ -14,6 +14,12 @@ export class TypeOrmTransactionRunner extends TransactionRunner {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.isActive()) return work();
-    return this.dataSource.transaction((manager) => this.context.runWith(manager, work));
+    return this.dataSource.transaction((manager) =>
+      this.context.runWith(manager, async () => {
+        const result = await work();
+        await this.context.flushDeferredWrites();
+        return result;
+      }),
+    );
   }
 }

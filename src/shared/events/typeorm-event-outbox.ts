@@ -24,7 +24,8 @@ export class TypeOrmEventOutbox extends EventOutbox {
       );
       return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}::jsonb, $${base + 6}, $${base + 7})`;
     });
-    await this.context.manager().query(
+    // Written with the transaction's other deferred writes, just before its commit.
+    await this.context.writeAtCommit(
       `INSERT INTO domain_events
          (type, aggregate_type, aggregate_id, aggregate_version, payload, actor_user_id, occurred_at)
        VALUES ${rows.join(', ')}`,

@@ -74,7 +74,7 @@ export class IdempotencyKeyStore {
     body: unknown,
     now: Date,
   ): Promise<void> {
-    await this.context.manager().query(
+    await this.context.writeAtCommit(
       `UPDATE idempotency_keys
           SET state = 'completed', response_status = $3, response_body = $4::jsonb, completed_at = $5
         WHERE account_id = $1 AND key = $2`,

@@ -81,17 +81,19 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
 
   async schedule(job: ScheduledJob): Promise<void> {
     if (!this.queues.has(job.queue)) throw new Error(`Unknown job queue ${job.queue}`);
-    const manager = this.context.isActive() ? this.context.manager() : undefined;
     await this.boss.send(job.queue, job.data, {
       startAfter: Math.max(0, Math.ceil(job.delaySeconds ?? 0)),
       singletonKey: job.singletonKey,
       // Joins the caller's transaction: the job exists only if the change that needs it commits.
-      ...(manager
+      // Its insert (one INSERT … SELECT; nobody reads the new job's id) runs with the
+      // transaction's other deferred writes, just before the commit.
+      ...(this.context.isActive()
         ? {
             db: {
-              executeSql: async (text: string, values: unknown[]) => ({
-                rows: await manager.query(text, values),
-              }),
+              executeSql: async (text: string, values: unknown[]) => {
+                await this.context.writeAtCommit(text, values);
+                return { rows: [] };
+              },
             },
           }
         : {}),
