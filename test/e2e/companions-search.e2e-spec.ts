@@ -270,6 +270,28 @@ describe('search pagination over many profiles', () => {
     },
   );
 
+  it.each(['rating', 'price_asc', 'price_desc', 'newest'])(
+    'pages a location + service search (all in memory) in the same order as the index (sort=%s)',
+    async (sort) => {
+      const pages = async (filter: string) => {
+        const seen: number[] = [];
+        for (let page = 1; page <= 5; page += 1) {
+          const response = await testApp.app.inject({
+            method: 'GET',
+            url: `/api/v1/companions?sort=${sort}&limit=8&page=${page}${filter}`,
+            headers,
+          });
+          expect(response.json()).toMatchObject({ total: 37, page });
+          seen.push(...response.json().companions.map((companion: { id: number }) => companion.id));
+        }
+        return seen;
+      };
+      const filtered = await pages('&location=berlin&service=hostess');
+      expect(new Set(filtered).size).toBe(37);
+      expect(filtered).toEqual(await pages(''));
+    },
+  );
+
   it('returns an empty page past the end', async () => {
     const response = await testApp.app.inject({
       method: 'GET',

@@ -83,20 +83,21 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
 
     const where = conditions.join(' AND ');
     const order = ORDER_BY[criteria.sort];
-    const offset = (criteria.page - 1) * criteria.limit;
+    const limit = bind(criteria.limit);
+    const offset = bind((criteria.page - 1) * criteria.limit);
+    const narrow = criteria.location !== null && criteria.service !== null;
+    const source = narrow ? narrowSource(where, order, limit, offset) : null;
     const sql = `
+      ${source?.with ?? ''}
       SELECT counted.total, r.*
-        FROM (SELECT count(*)::int AS total FROM
-               (SELECT 1 FROM companion_profiles WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matches
-             ) counted
+        FROM ${source?.counted ?? `(SELECT count(*)::int AS total FROM (SELECT 1 FROM companion_profiles WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matches)`} counted
         LEFT JOIN (
           SELECT p.id, p.first_name, p.profile_photo, p.tagline, p.hourly_rate_cents,
                  p.daily_rate_cents, p.currency, ci.name AS city, co.name AS country,
                  ARRAY(SELECT st.name FROM unnest(p.service_type_ids) WITH ORDINALITY AS s(id, position)
                         JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types,
                  p.rating_avg, p.total_reviews, p.tier, p.verified, p.created_at
-            FROM (SELECT id FROM companion_profiles WHERE ${where}
-                   ORDER BY ${order} LIMIT ${bind(criteria.limit)} OFFSET ${bind(offset)}) page
+            FROM ${source?.page ?? `(SELECT id FROM companion_profiles WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`} page
             JOIN companion_profiles p ON p.id = page.id
             JOIN cities ci ON ci.id = p.city_id
             JOIN countries co ON co.id = ci.country_id
@@ -121,6 +122,32 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
     );
     return new Map(rows.map((row) => [row.id, row.timezone]));
   }
+}
+
+/**
+ * Location and service together: a bitmap scan of the (city, service types) index and the heap
+ * finds a few hundred matches, and costs more than the rest of the statement. Scan once, keep up
+ * to TOTAL_CAP + 1 matches with their sort keys, count them, and page from them when they are all
+ * there is (not capped); a capped search pages through the sort order's index as the others do.
+ * (Not for a location alone: its count is an index-only scan and its page stops after `limit`
+ * rows of the sort order's index, cheaper than fetching thousands of matches' sort keys.)
+ */
+function narrowSource(where: string, order: string, limit: string, offset: string) {
+  return {
+    with: `WITH matches AS MATERIALIZED (
+        SELECT id, rating_avg, total_reviews, hourly_rate_cents, created_at
+          FROM companion_profiles WHERE ${where} LIMIT ${TOTAL_CAP + 1}
+      ), counted AS (SELECT count(*)::int AS total FROM matches)`,
+    counted: 'counted',
+    page: `(
+        (SELECT id FROM matches WHERE (SELECT total FROM counted) <= ${TOTAL_CAP}
+          ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+        UNION ALL
+        (SELECT id FROM companion_profiles
+          WHERE ${where} AND (SELECT total FROM counted) > ${TOTAL_CAP}
+          ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+      )`,
+  };
 }
 
 function toSummary(row: SummaryRow): CompanionSummary {
