@@ -132,6 +132,11 @@ describe('HTTP kernel (CONTRACT §1, §9)', () => {
     expect(Object.keys(document.json().paths)).toEqual(
       expect.arrayContaining(['/health', '/health/ready']),
     );
+    const login = document.json().paths['/auth/login'].post;
+    expect(login.responses['422'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ValidationError',
+    );
+    expect(document.json().components.schemas.Error.required).toEqual(['error']);
     const ui = await inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');

@@ -30,5 +30,60 @@ export function setUpOpenApi(app: INestApplication): void {
       )
       .build(),
   );
+  describeErrors(document);
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
+}
+
+type OpenApiDocument = ReturnType<typeof SwaggerModule.createDocument>;
+type SchemaObject = NonNullable<NonNullable<OpenApiDocument['components']>['schemas']>[string];
+
+const ERROR_SCHEMAS: Record<'Error' | 'ValidationError', SchemaObject> = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: { error: { type: 'string', example: 'Booking not found' } },
+  },
+  ValidationError: {
+    type: 'object',
+    required: ['error', 'errors'],
+    properties: {
+      error: { type: 'string', example: 'Validation failed' },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field', 'message'],
+          properties: {
+            field: { type: 'string', example: 'event_date' },
+            message: { type: 'string', example: 'Invalid event date' },
+          },
+        },
+      },
+    },
+  },
+};
+
+/** Every operation documents the contract's error bodies (CONTRACT §1.2). */
+function describeErrors(document: OpenApiDocument): void {
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS },
+  };
+  const body = (schema: keyof typeof ERROR_SCHEMAS, description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+  });
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Array<{
+      responses?: Record<string, unknown>;
+    }>) {
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      operation.responses = {
+        '422': body('ValidationError', 'Field validation failed (one entry per field)'),
+        '429': body('Error', 'Rate limit exceeded (see Retry-After)'),
+        default: body('Error', 'Any other error: {"error": "..."}'),
+        ...operation.responses,
+      };
+    }
+  }
 }
