@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { numericText } from '../shared/parsing/numeric-text';
 import {
   IsBoolean,
   IsIn,
@@ -17,11 +18,6 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === 'false' || value === '0') return false;
   return value;
 };
-const toNumber = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
-    ? Number(value)
-    : value;
-
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVIRONMENTS = ['development', 'production', 'test'] as const;
 
@@ -33,7 +29,7 @@ export class EnvironmentVariables {
   @IsIn(NODE_ENVIRONMENTS)
   NODE_ENV: (typeof NODE_ENVIRONMENTS)[number] = 'development';
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
   @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
   @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
@@ -55,7 +51,7 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'DATABASE_RUN_MIGRATIONS must be true or false' })
   DATABASE_RUN_MIGRATIONS = true;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
   @Max(200, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
@@ -65,7 +61,7 @@ export class EnvironmentVariables {
   @MinLength(1)
   DATA_DIR = '.data';
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'EMBEDDED_DATABASE_PORT must be an integer between 1 and 65535' })
   @Min(1, { message: 'EMBEDDED_DATABASE_PORT must be an integer between 1 and 65535' })
   @Max(65535, { message: 'EMBEDDED_DATABASE_PORT must be an integer between 1 and 65535' })
@@ -75,22 +71,22 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS?: string;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'HTTP_REQUEST_TIMEOUT_MS must be a positive integer' })
   @Min(1, { message: 'HTTP_REQUEST_TIMEOUT_MS must be a positive integer' })
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'HTTP_CONNECTION_TIMEOUT_MS must be a positive integer' })
   @Min(1, { message: 'HTTP_CONNECTION_TIMEOUT_MS must be a positive integer' })
   HTTP_CONNECTION_TIMEOUT_MS = 60_000;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be a positive integer' })
   @Min(1, { message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be a positive integer' })
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a positive integer' })
   @Min(1, { message: 'SHUTDOWN_TIMEOUT_MS must be a positive integer' })
   SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -103,13 +99,13 @@ export class EnvironmentVariables {
   @Matches(/^[A-Z]{3}$/, { message: 'CURRENCY must be a three-letter ISO 4217 code' })
   CURRENCY = 'EUR';
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsNumber({}, { message: 'PLATFORM_FEE_PERCENT must be a number between 0 and 100' })
   @Min(0, { message: 'PLATFORM_FEE_PERCENT must be a number between 0 and 100' })
   @Max(100, { message: 'PLATFORM_FEE_PERCENT must be a number between 0 and 100' })
   PLATFORM_FEE_PERCENT = 15;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsNumber({}, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
   @Min(0, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
   @Max(100, { message: 'INSURANCE_FEE_PERCENT must be a number between 0 and 100' })
@@ -120,12 +116,12 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters long' })
   SESSION_SECRET?: string;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'SESSION_MAX_AGE_HOURS must be a positive integer' })
   @Min(1, { message: 'SESSION_MAX_AGE_HOURS must be a positive integer' })
   SESSION_MAX_AGE_HOURS = 336;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'LOGIN_MAX_FAILURES must be a positive integer' })
   @Min(1, { message: 'LOGIN_MAX_FAILURES must be a positive integer' })
   LOGIN_MAX_FAILURES = 10;
@@ -134,37 +130,37 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'RATE_LIMIT_API_KEY must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_API_KEY must be a positive integer' })
   RATE_LIMIT_API_KEY = 1000;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'RATE_LIMIT_SESSION must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_SESSION must be a positive integer' })
   RATE_LIMIT_SESSION = 1000;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'RATE_LIMIT_ANONYMOUS must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_ANONYMOUS must be a positive integer' })
   RATE_LIMIT_ANONYMOUS = 100;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'RATE_LIMIT_BOOKING_CREATION must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_BOOKING_CREATION must be a positive integer' })
   RATE_LIMIT_BOOKING_CREATION = 10;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'RATE_LIMIT_WEBHOOK_MANAGEMENT must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_WEBHOOK_MANAGEMENT must be a positive integer' })
   RATE_LIMIT_WEBHOOK_MANAGEMENT = 30;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'RATE_LIMIT_CONTACT_FORM must be a positive integer' })
   @Min(1, { message: 'RATE_LIMIT_CONTACT_FORM must be a positive integer' })
   RATE_LIMIT_CONTACT_FORM = 5;
 
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'PASSWORD_HASH_MEMORY_KIB must be an integer between 4096 and 1048576' })
   @Min(4096, { message: 'PASSWORD_HASH_MEMORY_KIB must be an integer between 4096 and 1048576' })
   @Max(1_048_576, {

@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchSort } from '../../domain/search-criteria';
-import { toNumber } from './query-transforms';
+import { numericText } from '../../../../shared/parsing/numeric-text';
 
 export class SearchCompanionsRequest {
   @ApiPropertyOptional({ description: 'Case-insensitive part of a city or country name' })
@@ -29,7 +29,7 @@ export class SearchCompanionsRequest {
 
   @ApiPropertyOptional({ description: 'Minimum hourly rate (inclusive)' })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Invalid min price' })
   @Min(0, { message: 'Invalid min price' })
   @Max(10_000_000, { message: 'Invalid min price' })
@@ -37,7 +37,7 @@ export class SearchCompanionsRequest {
 
   @ApiPropertyOptional({ description: 'Maximum hourly rate (inclusive)' })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Invalid max price' })
   @Min(0, { message: 'Invalid max price' })
   @Max(10_000_000, { message: 'Invalid max price' })
@@ -56,7 +56,7 @@ export class SearchCompanionsRequest {
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'Invalid page' })
   @Min(1, { message: 'Invalid page' })
   @Max(1_000_000, { message: 'Invalid page' })
@@ -64,7 +64,7 @@ export class SearchCompanionsRequest {
 
   @ApiPropertyOptional({ default: 12, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(numericText)
   @IsInt({ message: 'Invalid limit' })
   @Min(1, { message: 'Invalid limit' })
   @Max(MAX_PAGE_SIZE, { message: 'Invalid limit' })
