@@ -3,6 +3,7 @@ import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
 import { CreateSessionsAndApiKeys1795730100100 } from './1795730100100-create-sessions-and-api-keys';
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 import { AddSearchCityServiceIndex1795730200100 } from './1795730200100-add-search-city-service-index';
+import { AddListedRateCounts1795730200200 } from './1795730200200-add-listed-rate-counts';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
@@ -19,6 +20,7 @@ export const migrations = [
   CreateSessionsAndApiKeys1795730100100,
   CreateCompanions1795730200000,
   AddSearchCityServiceIndex1795730200100,
+  AddListedRateCounts1795730200200,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,

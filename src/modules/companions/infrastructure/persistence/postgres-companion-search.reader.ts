@@ -39,8 +39,9 @@ function containsPattern(term: string): string {
 /**
  * The search in raw SQL, in ONE round trip: substring filters resolve to id lists in the small
  * lookup tables (`= ANY(ARRAY(SELECT …))`, evaluated once as init plans), the count over at most
- * TOTAL_CAP + 1 matches is one row, and the page (ids first, over the partial indexes of listed
- * profiles, then their columns) is left-joined to it, so an empty page still carries the total.
+ * TOTAL_CAP + 1 matches is one row (a sum over the per-rate counter when price is the only
+ * filter), and the page (ids first, over the partial indexes of listed profiles, then their
+ * columns) is left-joined to it, so an empty page still carries the total.
  * Each round trip costs more than the SQL of most searches (see README, Performance).
  */
 @Injectable()
@@ -69,12 +70,14 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
         `service_type_ids && ARRAY(SELECT id FROM service_types WHERE name ILIKE ${pattern})`,
       );
     }
+    const priceConditions: string[] = [];
     if (criteria.minPriceCents !== null) {
-      conditions.push(`hourly_rate_cents >= ${bind(criteria.minPriceCents)}`);
+      priceConditions.push(`hourly_rate_cents >= ${bind(criteria.minPriceCents)}`);
     }
     if (criteria.maxPriceCents !== null) {
-      conditions.push(`hourly_rate_cents <= ${bind(criteria.maxPriceCents)}`);
+      priceConditions.push(`hourly_rate_cents <= ${bind(criteria.maxPriceCents)}`);
     }
+    conditions.push(...priceConditions);
     if (criteria.date !== null) {
       conditions.push(`NOT EXISTS (SELECT 1 FROM companion_blocked_dates b
         WHERE b.companion_id = companion_profiles.id AND b.blocked_on = ${bind(criteria.date)}::date)`);
@@ -86,7 +89,16 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
     const limit = bind(criteria.limit);
     const offset = bind((criteria.page - 1) * criteria.limit);
     const narrow = criteria.location !== null && criteria.service !== null;
-    const source = narrow ? narrowSource(where, order, limit, offset) : null;
+    const byRateOnly =
+      criteria.location === null &&
+      criteria.service === null &&
+      criteria.date === null &&
+      excludedIds.length === 0;
+    const source = narrow
+      ? narrowSource(where, order, limit, offset)
+      : byRateOnly
+        ? rateCountSource(priceConditions)
+        : null;
     const sql = `
       ${source?.with ?? ''}
       SELECT counted.total, r.*
@@ -147,6 +159,21 @@ function narrowSource(where: string, order: string, limit: string, offset: strin
           WHERE ${where} AND (SELECT total FROM counted) > ${TOTAL_CAP}
           ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
       )`,
+  };
+}
+
+/**
+ * No filter but the price bounds: the capped total is a sum over the per-rate counter of listed
+ * profiles (companion_listed_rate_counts, kept exact by triggers; migration 1795730200200), a few
+ * hundred rows at most, instead of walking up to TOTAL_CAP + 1 entries of the price index.
+ */
+function rateCountSource(priceConditions: readonly string[]) {
+  const where = priceConditions.length > 0 ? `WHERE ${priceConditions.join(' AND ')}` : '';
+  return {
+    with: undefined,
+    counted: `(SELECT least(coalesce(sum(listed), 0), ${TOTAL_CAP + 1})::int AS total
+                 FROM companion_listed_rate_counts ${where})`,
+    page: undefined,
   };
 }
 
