@@ -7,6 +7,7 @@ import { BookingRequestValidator } from './application/booking-request.validator
 import { CancelBookingUseCase } from './application/cancel-booking.use-case';
 import { CreateBookingUseCase } from './application/create-booking.use-case';
 import { DeclineBookingUseCase } from './application/decline-booking.use-case';
+import { PartyTransition } from './application/party-transition';
 import { ExpirePendingBookingUseCase } from './application/expire-pending-booking.use-case';
 import { GetBookingHistoryUseCase } from './application/get-booking-history.use-case';
 import { GetBookingUseCase } from './application/get-booking.use-case';
@@ -48,6 +49,7 @@ export class BookingsModule {
         GetBookingUseCase,
         ListBookingsUseCase,
         AcceptBookingUseCase,
+        PartyTransition,
         DeclineBookingUseCase,
         CancelBookingUseCase,
         ExpirePendingBookingUseCase,
