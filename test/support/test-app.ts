@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Configuration, loadConfiguration } from '../../src/config/configuration';
 import { Clock } from '../../src/shared/domain/clock';
+import { openApiDocumentOf } from '../../src/shared/http/openapi';
+import { installContractCheck } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestAppOptions {
@@ -25,7 +27,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real AppModule on Fastify against this file's own database. */
+/**
+ * Boots the real AppModule on Fastify against this file's own database. Every response it sends
+ * is checked against its OpenAPI document (openapi-contract.ts).
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const configuration = loadConfiguration({
@@ -42,6 +47,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     extraModules: options.extraModules,
     clock: options.clock,
   });
+  const document = openApiDocumentOf(app);
+  if (!document) throw new Error('The application serves no OpenAPI document to check against');
+  installContractCheck(app.getHttpAdapter().getInstance(), document);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
