@@ -8,11 +8,12 @@ import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-e
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
 import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
+import { CreatePayments1795730400000 } from './1795730400000-create-payments';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
- * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx.
+ * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -25,4 +26,5 @@ export const migrations = [
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,
   CreateBookings1795730300400,
+  CreatePayments1795730400000,
 ];

@@ -5,7 +5,7 @@ export const PaymentError = {
   payoutNotAllowed: (action: string, status: string) =>
     DomainError.conflict(`Cannot ${action.replace(/_/g, ' ')} a ${status} payout`),
   checkoutNotAllowed: (action: string, status: string) =>
-    DomainError.conflict(`Cannot ${action} a ${status} checkout`),
+    DomainError.conflict(`Cannot ${action} a checkout that is ${status}`),
   checkoutNotFound: () => DomainError.notFound('Checkout not found'),
   invalidSignature: () => DomainError.badRequest('Invalid Stripe signature'),
   refundTooLarge: () =>
