@@ -6,7 +6,12 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Configuration, RateLimitRule, RateLimitSettings } from '../../config/configuration';
 import { Actor } from '../domain/actor';
 import { DomainError } from '../domain/domain-error';
-import { RATE_LIMIT_SCOPE, RouteRateLimitScope, SKIP_RATE_LIMIT } from './rate-limit.decorator';
+import {
+  RATE_LIMIT_SCOPE,
+  REPLACES_GENERAL_SCOPE,
+  RouteRateLimitScope,
+  SKIP_RATE_LIMIT,
+} from './rate-limit.decorator';
 
 interface AppliedScope {
   name: keyof RateLimitSettings;
@@ -64,6 +69,9 @@ export class RateLimitGuard implements CanActivate {
 
   private scopesFor(request: FastifyRequest & { actor?: Actor }, route?: RouteRateLimitScope) {
     const actor = request.actor;
+    if (route && REPLACES_GENERAL_SCOPE.includes(route)) {
+      return [{ name: route, rule: this.settings[route], subject: `ip:${request.ip}` }];
+    }
     const scopes: AppliedScope[] = [this.generalScope(request, actor)];
     if (route) {
       const subject =

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
-import { AccountUpdated, GatewayEvent, PaymentFailed, RefundUpdated } from '../domain/gateway-event';
+import {
+  AccountUpdated,
+  GatewayEvent,
+  PaymentFailed,
+  RefundUpdated,
+} from '../domain/gateway-event';
 import { CheckoutRepository } from '../domain/ports/checkout.repository';
 import { ConnectedAccountRepository } from '../domain/ports/connected-account.repository';
 import { LedgerRepository } from '../domain/ports/ledger.repository';
@@ -84,7 +89,10 @@ export class HandleGatewayEventUseCase {
     if (!refund) return;
     await recordRefundStatus(refund, event.status, this.refunds, this.ledger, this.clock.now());
     if (event.status === 'failed') {
-      this.logger.error({ bookingId: refund.snapshot.bookingId }, 'A refund failed at the provider');
+      this.logger.error(
+        { bookingId: refund.snapshot.bookingId },
+        'A refund failed at the provider',
+      );
     }
   }
 

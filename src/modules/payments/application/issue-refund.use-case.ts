@@ -38,7 +38,13 @@ export class IssueRefundUseCase {
           idempotencyKey: refund.idempotencyKey,
         });
         refund.issued(issued.refundId, 'pending', this.clock.now());
-        await recordRefundStatus(refund, issued.status, this.refunds, this.ledger, this.clock.now());
+        await recordRefundStatus(
+          refund,
+          issued.status,
+          this.refunds,
+          this.ledger,
+          this.clock.now(),
+        );
         return 'issued';
       } catch (error) {
         if (!(error instanceof GatewayError)) throw error;

@@ -56,7 +56,11 @@ export class ReceivePayment {
         occurredAt: now,
       }),
     ]);
-    const outcome = await this.bookings.confirmPayment(booking.id, event.amountCents, event.currency);
+    const outcome = await this.bookings.confirmPayment(
+      booking.id,
+      event.amountCents,
+      event.currency,
+    );
     if (outcome === 'paid') return 'paid';
     await this.refunds.request({
       bookingId: booking.id,

@@ -39,7 +39,9 @@ export class SettleBookingUseCase {
       const existing = await this.settlements.find(bookingId);
       if (!booking || existing) return existing;
       // The booking's payment is its first charge: any later one was refunded on arrival.
-      const charge = (await this.ledger.entriesOf(bookingId)).find((entry) => entry.kind === 'charge');
+      const charge = (await this.ledger.entriesOf(bookingId)).find(
+        (entry) => entry.kind === 'charge',
+      );
       if (!charge || charge.externalId === null) return null;
       const now = this.clock.now();
       const split = splitSettlement({
@@ -49,7 +51,8 @@ export class SettleBookingUseCase {
         platformFeePercent: this.settings.platformFeePercent,
       });
       const settlement: Settlement = { ...split, bookingId, settledAt: now };
-      if (!(await this.settlements.insertIfAbsent(settlement))) return this.settlements.find(bookingId);
+      if (!(await this.settlements.insertIfAbsent(settlement)))
+        return this.settlements.find(bookingId);
       const currency = charge.currency;
       if (split.refundedCents > 0) {
         await this.refunds.request({

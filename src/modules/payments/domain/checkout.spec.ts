@@ -32,7 +32,9 @@ describe('checkout (CONTRACT §4.7 pay)', () => {
     checkout.expire(NOW);
     checkout.complete('pi_1', NOW);
     expect(checkout.snapshot).toMatchObject({ status: 'completed', paymentId: 'pi_1' });
-    expect(() => checkout.complete('pi_2', NOW)).toThrow('Cannot complete a checkout that is completed');
+    expect(() => checkout.complete('pi_2', NOW)).toThrow(
+      'Cannot complete a checkout that is completed',
+    );
   });
 
   it('derives the idempotency key from the booking and the attempt', () => {

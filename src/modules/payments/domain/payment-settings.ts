@@ -4,4 +4,6 @@ export abstract class PaymentSettings {
   abstract readonly platformFeePercent: number;
   /** The API's public address: payment and onboarding pages link back to it. */
   abstract readonly publicBaseUrl: string;
+  /** Which gateway serves payments; the local pages answer only for `local`. */
+  abstract readonly gateway: 'stripe' | 'local';
 }

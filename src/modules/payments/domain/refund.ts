@@ -59,7 +59,9 @@ export class Refund {
 
   get idempotencyKey(): string {
     const { bookingId, sequence } = this.props;
-    return sequence === 1 ? `booking:${bookingId}:refund` : `booking:${bookingId}:refund:${sequence}`;
+    return sequence === 1
+      ? `booking:${bookingId}:refund`
+      : `booking:${bookingId}:refund:${sequence}`;
   }
 
   /** Not yet accepted by the provider: the call may be made (again, with the same key). */
@@ -73,7 +75,13 @@ export class Refund {
 
   /** The provider took it; `succeeded` is when the money is back with the client. */
   issued(externalId: string, status: RefundStatus, now: Date): void {
-    this.props = { ...this.props, externalId, status, attempts: this.props.attempts + 1, updatedAt: now };
+    this.props = {
+      ...this.props,
+      externalId,
+      status,
+      attempts: this.props.attempts + 1,
+      updatedAt: now,
+    };
   }
 
   /** Returns true when this update is the one that made it succeed. */

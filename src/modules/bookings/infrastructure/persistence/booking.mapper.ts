@@ -1,5 +1,5 @@
 import { Booking } from '../../domain/booking';
-import { BookingStatus } from '../../domain/booking-status';
+import { BookingStatus, PaymentStatus } from '../../domain/booking-status';
 import { BookingParty } from '../../domain/booking-transitions';
 import { BookingOrmEntity } from './booking.orm-entity';
 
@@ -35,7 +35,7 @@ export function toDomain(row: BookingOrmEntity): Booking {
     refundCents: row.refundCents,
     checkedInAt: row.checkedInAt,
     completedAt: row.completedAt,
-    paymentStatus: row.paymentStatus,
+    paymentStatus: row.paymentStatus as PaymentStatus,
     expiresAt: row.expiresAt,
     version: row.version,
     createdAt: row.createdAt,

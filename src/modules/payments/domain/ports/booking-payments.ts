@@ -1,4 +1,5 @@
 import { Actor } from '../../../../shared/domain/actor';
+import { RefundRule } from '../refund-rules';
 
 /** A booking as payments needs it (served by the bookings module). */
 export interface PayableBooking {
@@ -27,7 +28,7 @@ export type PaymentConfirmation = 'paid' | 'not_payable';
 
 export interface CancellationQuoteFacts {
   booking: PayableBooking;
-  rule: 'full' | 'half' | 'none' | 'insured_half' | 'staff_cancellation';
+  rule: RefundRule;
   refundCents: number;
   /** What the client paid: the total once the booking is paid, else 0. */
   chargedCents: number;
@@ -50,11 +51,19 @@ export abstract class BookingPayments {
    * In the caller's transaction: an `accepted` booking whose total was paid becomes `paid`
    * (with `payment.completed` recorded); anything else is `not_payable`.
    */
-  abstract confirmPayment(bookingId: number, amountCents: number, currency: string): Promise<PaymentConfirmation>;
+  abstract confirmPayment(
+    bookingId: number,
+    amountCents: number,
+    currency: string,
+  ): Promise<PaymentConfirmation>;
 
   /** What a cancellation by the caller would refund right now (CONTRACT §4.8). */
   abstract quoteCancellation(code: string, actor: Actor): Promise<CancellationQuoteFacts>;
 
   /** In the caller's transaction: a disputed booking completed or cancelled by an operator. */
-  abstract resolveDispute(code: string, resolution: DisputeResolution, admin: Actor): Promise<PayableBooking>;
+  abstract resolveDispute(
+    code: string,
+    resolution: DisputeResolution,
+    admin: Actor,
+  ): Promise<PayableBooking>;
 }

@@ -19,5 +19,9 @@ export abstract class PayoutRepository {
   abstract save(payout: Payout): Promise<void>;
 
   /** For operators: newest first, optionally of one status. */
-  abstract list(filter: { status?: PayoutStatus; page: number; limit: number }): Promise<PayoutPage>;
+  abstract list(filter: {
+    status?: PayoutStatus;
+    page: number;
+    limit: number;
+  }): Promise<PayoutPage>;
 }

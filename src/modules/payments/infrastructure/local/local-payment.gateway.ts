@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Clock } from '../../../../shared/domain/clock';
 import { GatewayEvent } from '../../domain/gateway-event';
 import { PaymentError } from '../../domain/payment.errors';
@@ -12,13 +11,9 @@ import {
   RefundRequest,
   TransferRequest,
 } from '../../domain/ports/payment-gateway';
+import { localId } from '../../application/local-id';
 
 const CHECKOUT_LIFETIME_MS = 24 * 3_600_000;
-
-/** An unguessable id: the local checkout page's address is all it takes to pay it. */
-export function localId(prefix: string): string {
-  return `${prefix}_${randomBytes(16).toString('base64url')}`;
-}
 
 /**
  * The payment gateway without Stripe keys (CONTRACT §5.6), for development: it behaves like

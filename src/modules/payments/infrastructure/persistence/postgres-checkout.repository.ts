@@ -29,7 +29,9 @@ export class PostgresCheckoutRepository extends CheckoutRepository {
   }
 
   async lockBooking(bookingId: number): Promise<void> {
-    await this.context.manager().query('SELECT pg_advisory_xact_lock($1, $2)', [CHECKOUT_LOCK, bookingId]);
+    await this.context
+      .manager()
+      .query('SELECT pg_advisory_xact_lock($1, $2)', [CHECKOUT_LOCK, bookingId]);
   }
 
   async latestOf(bookingId: number): Promise<Checkout | null> {
@@ -40,11 +42,15 @@ export class PostgresCheckoutRepository extends CheckoutRepository {
   }
 
   findByExternalId(externalId: string): Promise<Checkout | null> {
-    return this.one('SELECT * FROM payment_checkouts WHERE external_id = $1 FOR UPDATE', [externalId]);
+    return this.one('SELECT * FROM payment_checkouts WHERE external_id = $1 FOR UPDATE', [
+      externalId,
+    ]);
   }
 
   findByPaymentId(paymentId: string): Promise<Checkout | null> {
-    return this.one('SELECT * FROM payment_checkouts WHERE payment_id = $1 FOR UPDATE', [paymentId]);
+    return this.one('SELECT * FROM payment_checkouts WHERE payment_id = $1 FOR UPDATE', [
+      paymentId,
+    ]);
   }
 
   async insert(checkout: Checkout): Promise<void> {

@@ -47,9 +47,11 @@ export class PostgresConnectedAccountRepository extends ConnectedAccountReposito
   }
 
   async setPayoutsEnabled(accountId: string, enabled: boolean): Promise<void> {
-    await this.context.manager().query(
-      `UPDATE connected_accounts SET payouts_enabled = $2, updated_at = now() WHERE account_id = $1`,
-      [accountId, enabled],
-    );
+    await this.context
+      .manager()
+      .query(
+        `UPDATE connected_accounts SET payouts_enabled = $2, updated_at = now() WHERE account_id = $1`,
+        [accountId, enabled],
+      );
   }
 }

@@ -23,7 +23,14 @@ export class PostgresLedgerRepository extends LedgerRepository {
     if (entries.length === 0) return;
     const values: unknown[] = [];
     const rows = entries.map((entry, index) => {
-      values.push(entry.bookingId, entry.kind, entry.amountCents, entry.currency, entry.externalId, entry.occurredAt);
+      values.push(
+        entry.bookingId,
+        entry.kind,
+        entry.amountCents,
+        entry.currency,
+        entry.externalId,
+        entry.occurredAt,
+      );
       const base = index * 6;
       return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
     });
@@ -44,7 +51,10 @@ export class PostgresLedgerRepository extends LedgerRepository {
   async findByExternalId(kind: LedgerEntryKind, externalId: string): Promise<LedgerEntry | null> {
     const rows: LedgerRow[] = await this.context
       .manager()
-      .query('SELECT * FROM ledger_entries WHERE kind = $1 AND external_id = $2', [kind, externalId]);
+      .query('SELECT * FROM ledger_entries WHERE kind = $1 AND external_id = $2', [
+        kind,
+        externalId,
+      ]);
     return rows.length > 0 ? toEntry(rows[0]) : null;
   }
 }

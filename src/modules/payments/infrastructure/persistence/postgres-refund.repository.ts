@@ -30,9 +30,10 @@ export class PostgresRefundRepository extends RefundRepository {
   async nextSequence(bookingId: number): Promise<number> {
     const [row] = await this.context
       .manager()
-      .query('SELECT coalesce(max(sequence), 0) + 1 AS next FROM payment_refunds WHERE booking_id = $1', [
-        bookingId,
-      ]);
+      .query(
+        'SELECT coalesce(max(sequence), 0) + 1 AS next FROM payment_refunds WHERE booking_id = $1',
+        [bookingId],
+      );
     return Number(row.next);
   }
 
@@ -66,7 +67,9 @@ export class PostgresRefundRepository extends RefundRepository {
   }
 
   lockByExternalId(externalId: string): Promise<Refund | null> {
-    return this.one('SELECT * FROM payment_refunds WHERE external_id = $1 FOR UPDATE', [externalId]);
+    return this.one('SELECT * FROM payment_refunds WHERE external_id = $1 FOR UPDATE', [
+      externalId,
+    ]);
   }
 
   async save(refund: Refund): Promise<void> {
