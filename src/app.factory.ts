@@ -50,6 +50,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // Keeps each JSON body's exact bytes: Stripe's webhook signature covers them (CONTRACT §5.2).
+    rawBody: true,
   });
   await configureHttp(app, configuration);
   if (configuration.database.runMigrations) {

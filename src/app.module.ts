@@ -13,6 +13,7 @@ import { BookingsHeldIntervalsReader } from './modules/bookings/infrastructure/p
 import { CompanionsModule } from './modules/companions/companions.module';
 import { CompanionsStaffProfileProvisioner } from './modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
 import { IdentityModule } from './modules/identity/identity.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { AccessModule } from './shared/auth/access.module';
 import { EventsModule } from './shared/events/events.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
@@ -30,6 +31,7 @@ export class AppModule {
     const companions = CompanionsModule.forRoot({
       heldIntervalsReader: BookingsHeldIntervalsReader,
     });
+    const bookings = BookingsModule.forRoot({ companions });
     return {
       module: AppModule,
       imports: [
@@ -52,7 +54,8 @@ export class AppModule {
         IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
         ApiKeysModule,
         companions,
-        BookingsModule.forRoot({ companions }),
+        bookings,
+        PaymentsModule.forRoot({ bookings }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -48,7 +48,9 @@ export class CreatePayments1795730400000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query('CREATE INDEX ledger_entries_booking_idx ON ledger_entries (booking_id, id)');
+    await queryRunner.query(
+      'CREATE INDEX ledger_entries_booking_idx ON ledger_entries (booking_id, id)',
+    );
     // A provider's charge, refund or transfer is recorded once.
     await queryRunner.query(
       `CREATE UNIQUE INDEX ledger_entries_external_idx ON ledger_entries (kind, external_id)

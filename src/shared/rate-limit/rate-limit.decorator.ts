@@ -2,10 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 
 /** Route-specific scopes of CONTRACT §2.4, counted on top of the caller's general scope. */
 export type RouteRateLimitScope =
-  | 'bookingCreation'
-  | 'webhookManagement'
-  | 'contactForm'
-  | 'paymentWebhook';
+  'bookingCreation' | 'webhookManagement' | 'contactForm' | 'paymentWebhook';
 
 /**
  * Route scopes counted instead of the general one, per client IP: the payment provider's webhook

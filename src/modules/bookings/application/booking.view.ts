@@ -1,5 +1,5 @@
 import { Booking } from '../domain/booking';
-import { BookingStatus } from '../domain/booking-status';
+import { BookingStatus, PaymentStatus } from '../domain/booking-status';
 import { BookingParty } from '../domain/booking-transitions';
 
 const toMajorUnits = (cents: number): number => cents / 100;
@@ -32,7 +32,7 @@ export interface BookingView {
   refund_amount: number | null;
   checked_in_at: string | null;
   completed_at: string | null;
-  payment_status: string;
+  payment_status: PaymentStatus;
   expires_at: string | null;
   version: number;
   created_at: string;
