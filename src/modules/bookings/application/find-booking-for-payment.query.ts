@@ -11,7 +11,7 @@ export class FindBookingForPaymentQuery {
   constructor(private readonly bookings: BookingRepository) {}
 
   async byId(id: number): Promise<Booking | null> {
-    return this.bookings.lockById(id);
+    return this.bookings.findById(id);
   }
 
   async visible(code: string, actor: Actor): Promise<Booking> {

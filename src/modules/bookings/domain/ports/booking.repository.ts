@@ -18,6 +18,8 @@ export abstract class BookingRepository {
 
   abstract findByCode(code: string): Promise<Booking | null>;
 
+  abstract findById(id: number): Promise<Booking | null>;
+
   /** Reads and locks (FOR UPDATE) one booking for the rest of the transaction. */
   abstract lockByCode(code: string): Promise<Booking | null>;
 

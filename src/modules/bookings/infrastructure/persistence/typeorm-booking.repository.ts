@@ -111,6 +111,11 @@ export class TypeOrmBookingRepository extends BookingRepository {
     return row ? toDomain(row) : null;
   }
 
+  async findById(id: number): Promise<Booking | null> {
+    const row = await this.rows().findOneBy({ id });
+    return row ? toDomain(row) : null;
+  }
+
   async lockByCode(code: string): Promise<Booking | null> {
     const row = await this.rows()
       .createQueryBuilder('b')
