@@ -5,7 +5,11 @@ import { BookingRepository } from '../domain/ports/booking.repository';
 import { BookingCompletionScheduler } from './booking-completion.scheduler';
 import { BookingEventRecorder } from './booking-event.recorder';
 
-export type PaymentConfirmation = 'paid' | 'not_payable';
+export interface PaymentConfirmation {
+  outcome: 'paid' | 'not_payable';
+  /** Null when no such booking exists. */
+  bookingCode: string | null;
+}
 
 /**
  * The client's payment arrived (CONTRACT §4.7, "payment succeeds"): an `accepted` booking whose
@@ -28,7 +32,7 @@ export class ConfirmBookingPaymentUseCase {
   execute(bookingId: number, amountCents: number, currency: string): Promise<PaymentConfirmation> {
     return this.transactions.run(async () => {
       const booking = await this.bookings.lockById(bookingId);
-      if (!booking) return 'not_payable';
+      if (!booking) return { outcome: 'not_payable', bookingCode: null };
       const now = this.clock.now();
       const b = booking.snapshot;
       const payable =
@@ -38,13 +42,13 @@ export class ConfirmBookingPaymentUseCase {
           booking.recordRefundedLatePayment(amountCents, now);
           await this.bookings.save(booking);
         }
-        return 'not_payable';
+        return { outcome: 'not_payable', bookingCode: booking.code };
       }
       booking.confirmPayment(now);
-      await this.bookings.save(booking);
+      await this.bookings.saveAtCommit(booking);
       await this.events.record(booking);
       await this.completion.scheduleAutoCompletion(bookingId, booking.autoCompletesAt);
-      return 'paid';
+      return { outcome: 'paid', bookingCode: booking.code };
     });
   }
 }

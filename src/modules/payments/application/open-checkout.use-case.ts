@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { Checkout } from '../domain/checkout';
+import { PaymentError } from '../domain/payment.errors';
 import { PaymentSettings } from '../domain/payment-settings';
 import { PayableBooking } from '../domain/ports/booking-payments';
 import { CheckoutRepository } from '../domain/ports/checkout.repository';
@@ -29,6 +30,8 @@ export class OpenCheckoutUseCase {
       const latest = await this.checkouts.latestOf(booking.id);
       const now = this.clock.now();
       if (latest?.isUsable(now)) return latest.snapshot.url;
+      // Paid while this request waited for the lock: no second payment page.
+      if (latest?.status === 'completed') throw PaymentError.checkoutNotAllowed('pay', 'completed');
       if (latest?.status === 'open') {
         latest.expire(now);
         await this.checkouts.save(latest);

@@ -11,9 +11,10 @@ export type PaymentReceipt = 'paid' | 'refunded' | 'already_recorded' | 'unknown
 
 /**
  * A payment went through (CONTRACT §4.7, §5.2), in the caller's transaction: the charge is booked
- * and the booking becomes `paid` through bookings' own transition (`payment.completed`). A payment
- * for a booking no longer payable (cancelled or expired while the client was paying, or already
- * paid) is refunded in full at once: nothing is kept for a booking that will not take place.
+ * once and the booking becomes `paid` through bookings' own transition (`payment.completed`). A
+ * payment for a booking no longer payable (cancelled or expired while the client was paying, or
+ * paid already) is refunded in full at once: nothing is kept for a booking that will not happen.
+ * The hot path of the webhook: a handful of statements, one transaction.
  */
 @Injectable()
 export class ReceivePayment {
@@ -28,43 +29,41 @@ export class ReceivePayment {
   ) {}
 
   async receive(event: PaymentSucceeded): Promise<PaymentReceipt> {
-    const found = event.checkoutId
+    // A session's and its intent's events may come together: the checkout's row lock, the charge's
+    // unique key and the booking's row lock order them; the second finds the charge recorded.
+    const checkout = event.checkoutId
       ? await this.checkouts.findByExternalId(event.checkoutId)
       : await this.checkouts.findByPaymentId(event.paymentId);
-    const bookingId = found?.snapshot.bookingId ?? event.bookingId;
-    const booking = bookingId === null ? null : await this.bookings.findById(bookingId);
-    if (!booking) {
+    const bookingId = checkout?.snapshot.bookingId ?? event.bookingId;
+    if (bookingId === null || (!checkout && !(await this.bookings.findById(bookingId)))) {
       this.logger.warn({ eventId: event.eventId }, 'A payment names no known booking; ignored');
       return 'unknown_booking';
     }
-    // One payment at a time per booking: its session and intent events may arrive together.
-    await this.checkouts.lockBooking(booking.id);
-    const checkout = found && (await this.checkouts.findByExternalId(found.snapshot.externalId));
     const now = this.clock.now();
     if (checkout && checkout.status !== 'completed') {
       checkout.complete(event.paymentId, now);
-      await this.checkouts.save(checkout);
+      await this.checkouts.saveAtCommit(checkout);
     }
-    if (await this.ledger.findByExternalId('charge', event.paymentId)) return 'already_recorded';
-    await this.ledger.append([
+    const charged = await this.ledger.appendOnce(
       newLedgerEntry({
-        bookingId: booking.id,
+        bookingId,
         kind: 'charge',
         amountCents: event.amountCents,
         currency: event.currency,
         externalId: event.paymentId,
         occurredAt: now,
       }),
-    ]);
-    const outcome = await this.bookings.confirmPayment(
-      booking.id,
+    );
+    if (!charged) return 'already_recorded';
+    const confirmation = await this.bookings.confirmPayment(
+      bookingId,
       event.amountCents,
       event.currency,
     );
-    if (outcome === 'paid') return 'paid';
+    if (confirmation.outcome === 'paid') return 'paid';
     await this.refunds.request({
-      bookingId: booking.id,
-      bookingCode: booking.code,
+      bookingId,
+      bookingCode: confirmation.bookingCode as string,
       paymentId: event.paymentId,
       amountCents: event.amountCents,
       currency: event.currency,

@@ -34,6 +34,13 @@ export abstract class BookingRepository {
   /** Writes the booking's changed state; an overlap with a held interval is a conflict. */
   abstract save(booking: Booking): Promise<void>;
 
+  /**
+   * Writes the state a transition changes just before the transaction commits, with its other
+   * deferred writes (one round trip): for a locked booking whose transition neither takes nor
+   * frees its interval (a payment, a check-in), and that nothing later in the transaction reads.
+   */
+  abstract saveAtCommit(booking: Booking): Promise<void>;
+
   /** The bookings where the user is the client, the staff member or the creator, newest first. */
   abstract listFor(
     userId: number,

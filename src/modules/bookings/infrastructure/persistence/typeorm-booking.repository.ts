@@ -163,6 +163,28 @@ export class TypeOrmBookingRepository extends BookingRepository {
     }
   }
 
+  async saveAtCommit(booking: Booking): Promise<void> {
+    const b = booking.snapshot;
+    await this.context.writeAtCommit(
+      `UPDATE bookings SET status = $2, cancelled_by = $3, cancellation_reason = $4,
+         refund_cents = $5, checked_in_at = $6, completed_at = $7, payment_status = $8,
+         version = $9, updated_at = $10
+       WHERE id = $1`,
+      [
+        b.id,
+        b.status,
+        b.cancelledBy,
+        b.cancellationReason,
+        b.refundCents,
+        b.checkedInAt,
+        b.completedAt,
+        b.paymentStatus,
+        b.version,
+        b.updatedAt,
+      ],
+    );
+  }
+
   async listFor(
     userId: number,
     filter: { status?: string; page: number; limit: number },

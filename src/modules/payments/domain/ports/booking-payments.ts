@@ -24,7 +24,11 @@ export interface PayableBooking {
   endsAt: Date;
 }
 
-export type PaymentConfirmation = 'paid' | 'not_payable';
+export interface PaymentConfirmation {
+  outcome: 'paid' | 'not_payable';
+  /** Null when no such booking exists. */
+  bookingCode: string | null;
+}
 
 export interface CancellationQuoteFacts {
   booking: PayableBooking;

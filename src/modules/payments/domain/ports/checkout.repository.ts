@@ -17,4 +17,10 @@ export abstract class CheckoutRepository {
   abstract insert(checkout: Checkout): Promise<void>;
 
   abstract save(checkout: Checkout): Promise<void>;
+
+  /**
+   * Like save, written just before the transaction commits (with its other deferred writes): for a
+   * change nothing later in the transaction reads.
+   */
+  abstract saveAtCommit(checkout: Checkout): Promise<void>;
 }

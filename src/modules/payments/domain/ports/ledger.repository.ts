@@ -8,4 +8,10 @@ export abstract class LedgerRepository {
   abstract entriesOf(bookingId: number): Promise<LedgerEntry[]>;
 
   abstract findByExternalId(kind: LedgerEntryKind, externalId: string): Promise<LedgerEntry | null>;
+
+  /**
+   * Writes an entry of a provider's movement unless one of its kind with its external id is
+   * recorded already; true when this call wrote it.
+   */
+  abstract appendOnce(entry: NewLedgerEntry): Promise<boolean>;
 }

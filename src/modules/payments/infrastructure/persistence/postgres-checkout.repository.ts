@@ -78,18 +78,25 @@ export class PostgresCheckoutRepository extends CheckoutRepository {
   }
 
   async save(checkout: Checkout): Promise<void> {
-    const c = checkout.snapshot;
-    await this.context.manager().query(
-      `UPDATE payment_checkouts SET status = $2, payment_id = $3, last_failure = $4, updated_at = $5
-        WHERE id = $1`,
-      [c.id, c.status, c.paymentId, c.lastFailure, c.updatedAt],
-    );
+    await this.context.manager().query(UPDATE_CHECKOUT, updateParameters(checkout));
+  }
+
+  async saveAtCommit(checkout: Checkout): Promise<void> {
+    await this.context.writeAtCommit(UPDATE_CHECKOUT, updateParameters(checkout));
   }
 
   private async one(sql: string, parameters: unknown[]): Promise<Checkout | null> {
     const rows: CheckoutRow[] = await this.context.manager().query(sql, parameters);
     return rows.length > 0 ? toCheckout(rows[0]) : null;
   }
+}
+
+const UPDATE_CHECKOUT = `UPDATE payment_checkouts
+   SET status = $2, payment_id = $3, last_failure = $4, updated_at = $5 WHERE id = $1`;
+
+function updateParameters(checkout: Checkout): unknown[] {
+  const c = checkout.snapshot;
+  return [c.id, c.status, c.paymentId, c.lastFailure, c.updatedAt];
 }
 
 function toCheckout(row: CheckoutRow): Checkout {

@@ -41,6 +41,23 @@ export class PostgresLedgerRepository extends LedgerRepository {
     );
   }
 
+  async appendOnce(entry: NewLedgerEntry): Promise<boolean> {
+    const rows = await this.context.manager().query(
+      `INSERT INTO ledger_entries (booking_id, kind, amount_cents, currency, external_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (kind, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id`,
+      [
+        entry.bookingId,
+        entry.kind,
+        entry.amountCents,
+        entry.currency,
+        entry.externalId,
+        entry.occurredAt,
+      ],
+    );
+    return rows.length > 0;
+  }
+
   async entriesOf(bookingId: number): Promise<LedgerEntry[]> {
     const rows: LedgerRow[] = await this.context
       .manager()
