@@ -25,14 +25,14 @@ describe('HTTP kernel (CONTRACT §1, §9)', () => {
     expect(Object.keys(response.json())).toEqual(['error']);
   });
 
-  it('rejects a body that is not JSON with 400', async () => {
+  it('rejects a body that is not JSON with 415', async () => {
     const response = await inject({
       method: 'POST',
       url: '/__probe/echo',
       headers: { 'content-type': 'text/plain' },
       payload: 'name=x',
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(415);
     expect(response.json()).toEqual({ error: expect.any(String) });
   });
 
