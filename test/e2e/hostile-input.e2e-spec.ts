@@ -1,4 +1,4 @@
-import { connect, Socket } from 'node:net';
+import { AddressInfo, connect, Socket } from 'node:net';
 import { ProbeModule } from '../support/probe.module';
 import { collect, parseRawResponse, sendRaw } from '../support/raw-http';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -14,7 +14,7 @@ describe('hostile input over HTTP', () => {
       env: { HTTP_REQUEST_TIMEOUT_MS: '1000' },
     });
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-    port = testApp.app.getHttpServer().address().port;
+    port = (testApp.app.getHttpServer().address() as AddressInfo).port;
   });
 
   const sockets: Socket[] = [];

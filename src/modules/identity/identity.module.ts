@@ -55,6 +55,7 @@ export class IdentityModule {
             const auth = config.get('auth', { infer: true });
             return {
               maxFailures: auth.loginMaxFailures,
+              maxFailuresPerEmail: auth.loginMaxFailuresPerEmail,
               failureWindowMs: auth.loginFailureWindowMs,
             };
           },

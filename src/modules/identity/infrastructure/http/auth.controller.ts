@@ -42,7 +42,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ user: UserResponse; csrf_token: string }> {
-    const account = await this.logIn.execute(body.email, body.password);
+    const account = await this.logIn.execute(body.email, body.password, request.ip);
     await request.session.regenerate();
     request.session.set('userId', account.id);
     return { user: toUserResponse(account), csrf_token: reply.generateCsrf() };
