@@ -3,6 +3,7 @@
  * as a bio keeps its line breaks). PostgreSQL refuses NUL in text outright; the others have no
  * business in any field of this API.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const CONTROL_CHARACTER_MESSAGE = 'Must not contain control characters';
