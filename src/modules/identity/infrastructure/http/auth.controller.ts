@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, Public } from '../../../../shared/auth/auth.decorator';
+import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from '../../../../shared/auth/session.setup';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { GetAccount } from '../../application/get-account.query';
@@ -51,8 +52,13 @@ export class AuthController {
   @Post('logout')
   @Auth({ sessionOnly: true })
   @HttpCode(200)
-  async logout(@Req() request: FastifyRequest): Promise<{ success: true }> {
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ success: true }> {
     await request.session.destroy();
+    // The session plugin leaves the browser's cookie in place; expire it with the same attributes.
+    void reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES);
     return { success: true };
   }
 
