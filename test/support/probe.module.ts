@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { Public } from '../../src/shared/auth/auth.decorator';
 import { DomainError } from '../../src/shared/domain/domain-error';
 
@@ -18,6 +19,8 @@ class ProbeRequest {
 @Controller('__probe')
 @Public()
 class ProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
   @Post('echo')
   echo(@Body() body: ProbeRequest): ProbeRequest {
     return body;
@@ -31,6 +34,13 @@ class ProbeController {
   @Get('conflict')
   conflict(): never {
     throw DomainError.conflict('Companion is not available at that time');
+  }
+
+  /** A query PostgreSQL refuses, with a value that must not reach the logs. */
+  @Get('failing-query')
+  async failingQuery(): Promise<never> {
+    await this.dataSource.query('SELECT $1::integer', ['$argon2id$v=19$probe-secret-hash']);
+    throw new Error('unreachable');
   }
 
   @Get('slow')

@@ -1,5 +1,6 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Configuration, loadConfiguration } from '../../src/config/configuration';
@@ -14,6 +15,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** A controllable clock; the system clock otherwise. */
   clock?: Clock;
+  /** Where logs go (a test reads them); silent by default. */
+  logger?: PinoLogger;
 }
 
 export interface TestApp {
@@ -41,6 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(configuration, {
     extraModules: options.extraModules,
     clock: options.clock,
+    logger: options.logger,
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
