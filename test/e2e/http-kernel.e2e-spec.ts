@@ -167,3 +167,18 @@ describe('graceful shutdown', () => {
     await closed;
   });
 });
+
+describe('API_DOCS=false', () => {
+  it('serves neither the Swagger UI nor the OpenAPI document', async () => {
+    const testApp = await startTestApp({ env: { API_DOCS: 'false' } });
+    try {
+      for (const url of ['/api/docs', '/api/docs-json']) {
+        const response = await testApp.app.inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(404);
+        expect(response.json()).toEqual({ error: expect.any(String) });
+      }
+    } finally {
+      await testApp.close();
+    }
+  });
+});
