@@ -131,6 +131,38 @@ describe('rate limits (CONTRACT §2.4)', () => {
   });
 });
 
+/** Five booking requests that fail validation, then the quota of two still takes two bookings. */
+async function expectInvalidBookingsToLeaveTheQuota(testApp: TestApp): Promise<void> {
+  const companion = await createCompanion(testApp);
+  const client = await createUser(testApp);
+  const post = (payload: Record<string, unknown>) =>
+    testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/bookings',
+      headers: client.headers,
+      payload,
+    });
+  const valid = {
+    companion_id: companion.id,
+    event_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    start_time: '18:00',
+    duration_hours: 2,
+    service_type: 'Event Hostess',
+    location: 'Messe Berlin',
+    customer_email: client.email,
+  };
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const invalid = await post({ ...valid, duration_hours: 99 });
+    expect(invalid.statusCode).toBe(422);
+  }
+  const first = await post(valid);
+  expect(first.statusCode).toBe(201);
+  expect(first.headers['x-ratelimit-remaining']).toBe('1');
+  const second = await post({ ...valid, start_time: '08:00' });
+  expect(second.statusCode).toBe(201);
+  expect((await post({ ...valid, start_time: '12:00' })).statusCode).toBe(429);
+}
+
 const redisUrl = process.env.REDIS_URL;
 const describeWithRedis = redisUrl ? describe : describe.skip;
 if (!redisUrl) {
@@ -168,6 +200,22 @@ describeWithRedis(
         await redis.quit();
       }
     });
+
+    it('gives an invalid booking request its quota hit back in Redis too', async () => {
+      const prefix = `test-${randomBytes(4).toString('hex')}:`;
+      const testApp = await startTestApp({
+        env: { REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_BOOKING_CREATION: '2' },
+      });
+      try {
+        await expectInvalidBookingsToLeaveTheQuota(testApp);
+      } finally {
+        await testApp.close();
+        const redis = new Redis(redisUrl!);
+        const keys = await redis.keys(`${prefix}*`);
+        if (keys.length) await redis.del(...keys);
+        await redis.quit();
+      }
+    });
   },
 );
 
@@ -194,33 +242,6 @@ describe('route quotas and refused callers (CONTRACT §2.4)', () => {
   });
 
   it('is not used up by booking requests that fail validation', async () => {
-    const companion = await createCompanion(testApp);
-    const client = await createUser(testApp);
-    const post = (payload: Record<string, unknown>) =>
-      testApp.app.inject({
-        method: 'POST',
-        url: '/api/v1/bookings',
-        headers: client.headers,
-        payload,
-      });
-    const valid = {
-      companion_id: companion.id,
-      event_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      start_time: '18:00',
-      duration_hours: 2,
-      service_type: 'Event Hostess',
-      location: 'Messe Berlin',
-      customer_email: client.email,
-    };
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const invalid = await post({ ...valid, duration_hours: 99 });
-      expect(invalid.statusCode).toBe(422);
-    }
-    const first = await post(valid);
-    expect(first.statusCode).toBe(201);
-    expect(first.headers['x-ratelimit-remaining']).toBe('1');
-    const second = await post({ ...valid, start_time: '08:00' });
-    expect(second.statusCode).toBe(201);
-    expect((await post({ ...valid, start_time: '12:00' })).statusCode).toBe(429);
+    await expectInvalidBookingsToLeaveTheQuota(testApp);
   });
 });
