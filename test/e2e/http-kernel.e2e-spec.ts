@@ -133,7 +133,9 @@ describe('HTTP kernel (CONTRACT §1, §9)', () => {
       expect.arrayContaining(['/health', '/health/ready']),
     );
     const login = document.json().paths['/auth/login'].post;
-    expect(login.responses['422'].content['application/json'].schema.$ref).toBe(
+    expect(login.responses['422'].$ref).toBe('#/components/responses/ValidationFailed');
+    const validationFailed = document.json().components.responses.ValidationFailed;
+    expect(validationFailed.content['application/json'].schema.$ref).toBe(
       '#/components/schemas/ValidationError',
     );
     expect(document.json().components.schemas.Error.required).toEqual(['error']);

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public } from '../../src/shared/auth/auth.decorator';
 import { DomainError } from '../../src/shared/domain/domain-error';
+import { ApiErrorResponses } from '../../src/shared/http/api-error-responses.decorator';
 
 class ProbeRequest {
   @IsString()
@@ -15,13 +17,20 @@ class ProbeRequest {
   count!: number;
 }
 
+class ProbeDone {
+  @ApiProperty({ enum: [true] })
+  done!: true;
+}
+
 /** Routes that exercise the HTTP kernel (errors, validation, shutdown) in tests only. */
+@ApiTags('probe')
 @Controller('__probe')
 @Public()
 class ProbeController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Post('echo')
+  @ApiCreatedResponse({ type: ProbeRequest })
   echo(@Body() body: ProbeRequest): ProbeRequest {
     return body;
   }
@@ -32,6 +41,7 @@ class ProbeController {
   }
 
   @Get('conflict')
+  @ApiErrorResponses({ 409: 'Companion is not available at that time' })
   conflict(): never {
     throw DomainError.conflict('Companion is not available at that time');
   }
@@ -44,7 +54,8 @@ class ProbeController {
   }
 
   @Get('slow')
-  async slow(): Promise<{ done: true }> {
+  @ApiOkResponse({ type: ProbeDone })
+  async slow(): Promise<ProbeDone> {
     await new Promise((resolve) => setTimeout(resolve, 400));
     return { done: true };
   }

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Configuration, loadConfiguration } from '../../src/config/configuration';
 import { Clock } from '../../src/shared/domain/clock';
+import { openApiDocumentOf } from '../../src/shared/http/openapi';
+import { installContractCheck } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestAppOptions {
@@ -28,7 +30,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real AppModule on Fastify against this file's own database. */
+/**
+ * Boots the real AppModule on Fastify against this file's own database. Every response it sends
+ * is checked against its OpenAPI document (openapi-contract.ts).
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const configuration = loadConfiguration({
@@ -46,6 +51,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock,
     logger: options.logger,
   });
+  const document = openApiDocumentOf(app);
+  if (!document) throw new Error('The application serves no OpenAPI document to check against');
+  installContractCheck(app.getHttpAdapter().getInstance(), document);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -1,3 +1,4 @@
+import { ApiParam } from '@nestjs/swagger';
 import { PipeTransform } from '@nestjs/common';
 import { MAX_INTEGER_ID } from '../parsing/numeric-text';
 import { RequestValidationError } from './request-validation.error';
@@ -18,4 +19,13 @@ export class IdParamPipe implements PipeTransform<string, number> {
     }
     return id;
   }
+}
+
+/** Documents a path id checked by IdParamPipe. */
+export function ApiIdParam(name = 'id'): MethodDecorator {
+  return ApiParam({
+    name,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_INTEGER_ID },
+    example: 42,
+  });
 }

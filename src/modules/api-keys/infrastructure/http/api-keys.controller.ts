@@ -1,25 +1,22 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
-import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { SUCCESS, SuccessResponse } from '../../../../shared/http/success.response';
 import { CreateApiKey } from '../../application/create-api-key.use-case';
 import { ManageApiKeys } from '../../application/manage-api-keys.use-case';
-import { ApiKey } from '../../domain/api-key';
+import {
+  API_KEY_CREATED_EXAMPLE,
+  API_KEY_LIST_EXAMPLE,
+  ApiKeyListResponse,
+  CreatedApiKeyResponse,
+  toApiKeyResponse,
+  toCreatedApiKeyResponse,
+} from './dto/api-key.response';
 import { CreateApiKeyRequest } from './dto/create-api-key.request';
-
-function toKeyResponse(key: ApiKey) {
-  return {
-    id: key.id,
-    name: key.name,
-    prefix: `${key.prefix}…`,
-    permissions: key.permissions,
-    created_at: key.createdAt.toISOString(),
-    last_used_at: key.lastUsedAt?.toISOString() ?? null,
-    revoked_at: key.revokedAt?.toISOString() ?? null,
-  };
-}
 
 /** CONTRACT §2.3. Key management needs the web session: a key cannot mint or list keys. */
 @ApiTags('api-keys')
@@ -32,30 +29,40 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateApiKeyRequest) {
+  @ApiOperation({ summary: 'Create an API key (Enterprise subscribers and administrators)' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse, example: API_KEY_CREATED_EXAMPLE })
+  @ApiErrorResponses({
+    403: ['Enterprise subscription required', 'API key limit reached (5 active keys)'],
+  })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateApiKeyRequest,
+  ): Promise<CreatedApiKeyResponse> {
     const { key, token } = await this.createApiKey.execute(
       actor.userId,
       body.name,
       body.permissions,
     );
-    return {
-      id: key.id,
-      name: key.name,
-      key: token,
-      prefix: `${key.prefix}…`,
-      permissions: key.permissions,
-      created_at: key.createdAt.toISOString(),
-    };
+    return toCreatedApiKeyResponse(key, token);
   }
 
   @Get()
-  async list(@CurrentActor() actor: Actor) {
-    return { keys: (await this.apiKeys.list(actor.userId)).map(toKeyResponse) };
+  @ApiOperation({ summary: 'List your API keys (masked), revoked ones included' })
+  @ApiOkResponse({ type: ApiKeyListResponse, example: API_KEY_LIST_EXAMPLE })
+  async list(@CurrentActor() actor: Actor): Promise<ApiKeyListResponse> {
+    return { keys: (await this.apiKeys.list(actor.userId)).map(toApiKeyResponse) };
   }
 
   @Delete(':id')
-  async revoke(@CurrentActor() actor: Actor, @Param('id', new IdParamPipe()) id: number) {
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Revoke an API key (at once: its next request is refused)' })
+  @ApiOkResponse({ type: SuccessResponse, example: SUCCESS })
+  @ApiErrorResponses({ 404: 'API key not found' })
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', new IdParamPipe()) id: number,
+  ): Promise<SuccessResponse> {
     await this.apiKeys.revoke(actor.userId, id);
-    return { success: true };
+    return SUCCESS;
   }
 }

@@ -1,51 +1,78 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { COMPANION_NOT_FOUND } from '../../application/companion-visibility';
 import { ModerateCompanionUseCase } from '../../application/moderate-companion.use-case';
 import { CompanionIdParams, PortfolioItemParams } from './companion-id.params';
-import { toModeratedPortfolioItemResponse, toOwnProfileResponse } from './companion.responses';
+import {
+  COMPANION_ENVELOPE_EXAMPLE,
+  CompanionEnvelope,
+  MODERATED_ITEM_EXAMPLE,
+  PortfolioItemEnvelope,
+  toModeratedPortfolioItemResponse,
+  toOwnProfileResponse,
+} from './companion.responses';
 import { TierRequest } from './portfolio-item.request';
 
 /** Operators' staff actions (CONTRACT §8). */
 @ApiTags('admin')
 @Controller('api/admin/companions')
 @Auth({ roles: ['admin'] })
+@ApiErrorResponses({ 404: COMPANION_NOT_FOUND })
 export class AdminCompanionsController {
   constructor(private readonly moderate: ModerateCompanionUseCase) {}
 
   @Post(':id/verify')
   @HttpCode(200)
-  async verify(@Param() params: CompanionIdParams) {
+  @ApiOperation({ summary: 'Give a staff member the verified badge' })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async verify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
     return { companion: toOwnProfileResponse(await this.moderate.setVerified(params.id, true)) };
   }
 
   @Post(':id/unverify')
   @HttpCode(200)
-  async unverify(@Param() params: CompanionIdParams) {
+  @ApiOperation({ summary: 'Take the verified badge away' })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async unverify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
     return { companion: toOwnProfileResponse(await this.moderate.setVerified(params.id, false)) };
   }
 
   @Put(':id/tier')
-  async setTier(@Param() params: CompanionIdParams, @Body() body: TierRequest) {
+  @ApiOperation({ summary: "Change a staff member's tier" })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async setTier(
+    @Param() params: CompanionIdParams,
+    @Body() body: TierRequest,
+  ): Promise<CompanionEnvelope> {
     return { companion: toOwnProfileResponse(await this.moderate.setTier(params.id, body.tier)) };
   }
 
   @Post(':id/hide')
   @HttpCode(200)
-  async hide(@Param() params: CompanionIdParams) {
+  @ApiOperation({ summary: 'Hide a profile from search and public views' })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async hide(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
     return { companion: toOwnProfileResponse(await this.moderate.hide(params.id)) };
   }
 
   @Post(':id/portfolio/:itemId/approve')
   @HttpCode(200)
-  async approve(@Param() params: PortfolioItemParams) {
+  @ApiOperation({ summary: 'Approve a portfolio item: it appears on the public profile' })
+  @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
+  @ApiErrorResponses({ 404: 'Portfolio item not found' })
+  async approve(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
     const item = await this.moderate.reviewPortfolioItem(params.id, params.itemId, 'approved');
     return { item: toModeratedPortfolioItemResponse(item) };
   }
 
   @Post(':id/portfolio/:itemId/reject')
   @HttpCode(200)
-  async reject(@Param() params: PortfolioItemParams) {
+  @ApiOperation({ summary: 'Reject a portfolio item' })
+  @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
+  @ApiErrorResponses({ 404: 'Portfolio item not found' })
+  async reject(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
     const item = await this.moderate.reviewPortfolioItem(params.id, params.itemId, 'rejected');
     return { item: toModeratedPortfolioItemResponse(item) };
   }

@@ -1,13 +1,16 @@
 import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
-import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
 import { ManageOrganizations } from '../../application/manage-organizations.use-case';
+import { CreateOrganizationRequest, UpdateOrganizationRequest } from './dto/organization.request';
 import {
-  CreateOrganizationRequest,
+  ORGANIZATION_CREATED_EXAMPLE,
+  ORGANIZATION_EXAMPLE,
+  OrganizationEnvelope,
   toOrganizationResponse,
-  UpdateOrganizationRequest,
-} from './dto/organization.request';
+} from './dto/organization.response';
 
 @ApiTags('admin')
 @Controller('api/admin/organizations')
@@ -16,16 +19,22 @@ export class AdminOrganizationsController {
   constructor(private readonly organizations: ManageOrganizations) {}
 
   @Post()
-  async create(@Body() body: CreateOrganizationRequest) {
+  @ApiOperation({ summary: 'Create an organization' })
+  @ApiCreatedResponse({ type: OrganizationEnvelope, example: ORGANIZATION_CREATED_EXAMPLE })
+  async create(@Body() body: CreateOrganizationRequest): Promise<OrganizationEnvelope> {
     const organization = await this.organizations.create(body.name, body.subscription_tier);
     return { organization: toOrganizationResponse(organization) };
   }
 
   @Patch(':id')
+  @ApiIdParam()
+  @ApiOperation({ summary: "Change an organization's subscription tier" })
+  @ApiOkResponse({ type: OrganizationEnvelope, example: ORGANIZATION_EXAMPLE })
+  @ApiErrorResponses({ 404: 'Organization not found' })
   async changeTier(
     @Param('id', new IdParamPipe()) id: number,
     @Body() body: UpdateOrganizationRequest,
-  ) {
+  ): Promise<OrganizationEnvelope> {
     const organization = await this.organizations.changeTier(id, body.subscription_tier);
     return { organization: toOrganizationResponse(organization) };
   }
