@@ -25,14 +25,14 @@ describe('HTTP kernel (CONTRACT §1, §9)', () => {
     expect(Object.keys(response.json())).toEqual(['error']);
   });
 
-  it('rejects a body that is not JSON with 400', async () => {
+  it('rejects a body that is not JSON with 415', async () => {
     const response = await inject({
       method: 'POST',
       url: '/__probe/echo',
       headers: { 'content-type': 'text/plain' },
       payload: 'name=x',
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(415);
     expect(response.json()).toEqual({ error: expect.any(String) });
   });
 
@@ -167,5 +167,20 @@ describe('graceful shutdown', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ done: true });
     await closed;
+  });
+});
+
+describe('API_DOCS=false', () => {
+  it('serves neither the Swagger UI nor the OpenAPI document', async () => {
+    const testApp = await startTestApp({ env: { API_DOCS: 'false' } });
+    try {
+      for (const url of ['/api/docs', '/api/docs-json']) {
+        const response = await testApp.app.inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(404);
+        expect(response.json()).toEqual({ error: expect.any(String) });
+      }
+    } finally {
+      await testApp.close();
+    }
   });
 });

@@ -112,6 +112,15 @@ describe('payments: the local gateway without Stripe keys', () => {
     });
   });
 
+  it('takes form posts only on its pages: the API still refuses them with 415', async () => {
+    const response = await fetch(`${base}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { ...client.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'companion_id=1',
+    });
+    expect(response.status).toBe(415);
+  });
+
   it('answers 404 for a checkout it does not know', async () => {
     const response = await fetch(`${base}/payments/local/checkout/local_cs_unknown`);
     expect(response.status).toBe(404);

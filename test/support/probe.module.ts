@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { Public } from '../../src/shared/auth/auth.decorator';
 import { DomainError } from '../../src/shared/domain/domain-error';
 import { ApiErrorResponses } from '../../src/shared/http/api-error-responses.decorator';
@@ -26,6 +27,8 @@ class ProbeDone {
 @Controller('__probe')
 @Public()
 class ProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
   @Post('echo')
   @ApiCreatedResponse({ type: ProbeRequest })
   echo(@Body() body: ProbeRequest): ProbeRequest {
@@ -41,6 +44,13 @@ class ProbeController {
   @ApiErrorResponses({ 409: 'Companion is not available at that time' })
   conflict(): never {
     throw DomainError.conflict('Companion is not available at that time');
+  }
+
+  /** A query PostgreSQL refuses, with a value that must not reach the logs. */
+  @Get('failing-query')
+  async failingQuery(): Promise<never> {
+    await this.dataSource.query('SELECT $1::integer', ['$argon2id$v=19$probe-secret-hash']);
+    throw new Error('unreachable');
   }
 
   @Get('slow')

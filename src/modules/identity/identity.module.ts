@@ -15,12 +15,14 @@ import { OrganizationRepository } from './domain/ports/organization.repository';
 import { PasswordHasher } from './domain/ports/password-hasher';
 import { StaffProfileProvisioner } from './domain/ports/staff-profile-provisioner';
 import { UserRepository } from './domain/ports/user.repository';
+import { UserSessions } from './domain/ports/user-sessions';
 import { SessionStrategy } from './infrastructure/auth/session.strategy';
 import { DemoAccountsSeeder } from './infrastructure/demo/demo-accounts.seeder';
 import { AdminOrganizationsController } from './infrastructure/http/admin-organizations.controller';
 import { AdminUsersController } from './infrastructure/http/admin-users.controller';
 import { AuthController } from './infrastructure/http/auth.controller';
 import { OrganizationOrmEntity } from './infrastructure/persistence/organization.orm-entity';
+import { PostgresUserSessions } from './infrastructure/persistence/postgres-user-sessions';
 import { TypeOrmLoginFailureLog } from './infrastructure/persistence/typeorm-login-failure-log';
 import { TypeOrmOrganizationRepository } from './infrastructure/persistence/typeorm-organization.repository';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user.repository';
@@ -47,6 +49,7 @@ export class IdentityModule {
         { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
         { provide: LoginFailureLog, useClass: TypeOrmLoginFailureLog },
+        { provide: UserSessions, useClass: PostgresUserSessions },
         { provide: StaffProfileProvisioner, useClass: options.staffProfileProvisioner },
         {
           provide: LoginPolicy,
@@ -55,6 +58,7 @@ export class IdentityModule {
             const auth = config.get('auth', { infer: true });
             return {
               maxFailures: auth.loginMaxFailures,
+              maxFailuresPerEmail: auth.loginMaxFailuresPerEmail,
               failureWindowMs: auth.loginFailureWindowMs,
             };
           },

@@ -46,6 +46,7 @@ describe('the kernel responses of an operation', () => {
       '200',
       '400',
       '413',
+      '415',
       '422',
       '429',
       '500',

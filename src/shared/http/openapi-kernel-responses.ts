@@ -24,8 +24,10 @@ export const KERNEL_RESPONSES: ReadonlyArray<{
   {
     status: 400,
     name: 'BadRequest',
-    description: 'Malformed request: the body is not valid JSON, or not `application/json`',
-    example: 'Unsupported Content-Type: send application/json',
+    description:
+      'Malformed request: the body is not valid JSON, or nested deeper than 16 levels, or has ' +
+      'more than 2,048 members',
+    example: 'JSON nested deeper than 16 levels',
     appliesTo: (route) => BODY_METHODS.has(route.method),
   },
   {
@@ -52,9 +54,18 @@ export const KERNEL_RESPONSES: ReadonlyArray<{
     appliesTo: (route) => BODY_METHODS.has(route.method),
   },
   {
+    status: 415,
+    name: 'UnsupportedMediaType',
+    description: 'The body is not `application/json` (form-encoded bodies included)',
+    example: 'Unsupported Content-Type: send application/json',
+    appliesTo: (route) => BODY_METHODS.has(route.method),
+  },
+  {
     status: 422,
     name: 'ValidationFailed',
-    description: 'Field validation failed: one entry per offending field, named as sent',
+    description:
+      'Field validation failed (a control character in any body field, query or path ' +
+      'parameter included): one entry per offending field, named as sent',
     example: 'Validation failed',
     body: 'ValidationError',
     appliesTo: (route) => route.validatesInput,

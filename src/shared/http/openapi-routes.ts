@@ -14,7 +14,10 @@ export interface RouteFacts {
   rateLimited: boolean;
   /** Body, query or path DTO classes the validation pipe checks. */
   inputClasses: Type[];
-  /** True when some input is validated (a DTO class or a pipe): a 422 is possible. */
+  /**
+   * True when the route takes a body, query or path parameter: each is validated (at least for
+   * control characters), so a 422 is possible.
+   */
   validatesInput: boolean;
   /** Route-specific errors declared with @ApiErrorResponses, class-level first. */
   errors: DeclaredErrors[];
@@ -87,7 +90,8 @@ function validatedInputs(controller: Type, name: string): { classes: Type[]; pip
   let piped = false;
   for (const [key, argument] of Object.entries(argumentsByKey)) {
     if (!VALIDATED_ARGUMENTS.has(Number(key.split(':')[0]))) continue;
-    if ((argument.pipes ?? []).length > 0) piped = true;
+    // The validation pipe checks every body, query and path value for control characters.
+    piped = true;
     const type = types[argument.index];
     if (!UNVALIDATED_TYPES.has(type) && typeof type === 'function') classes.push(type as Type);
   }

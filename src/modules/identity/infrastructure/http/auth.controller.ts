@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, Public } from '../../../../shared/auth/auth.decorator';
+import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from '../../../../shared/auth/session.setup';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
@@ -72,7 +73,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    const account = await this.logIn.execute(body.email, body.password);
+    const account = await this.logIn.execute(body.email, body.password, request.ip);
     await request.session.regenerate();
     request.session.set('userId', account.id);
     return { user: toUserResponse(account), csrf_token: reply.generateCsrf() };
@@ -81,10 +82,15 @@ export class AuthController {
   @Post('logout')
   @Auth({ sessionOnly: true })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log out: destroys the session' })
+  @ApiOperation({ summary: 'Log out: destroys the session and expires its cookie' })
   @ApiOkResponse({ type: SuccessResponse, example: SUCCESS })
-  async logout(@Req() request: FastifyRequest): Promise<SuccessResponse> {
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SuccessResponse> {
     await request.session.destroy();
+    // The session plugin leaves the browser's cookie in place; expire it with the same attributes.
+    void reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES);
     return SUCCESS;
   }
 

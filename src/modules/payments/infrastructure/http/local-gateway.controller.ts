@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../../../../shared/auth/auth.decorator';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { AcceptsFormPost } from '../../../../shared/http/form-posts';
 import { LocalGatewayUseCase } from '../../application/local-gateway.use-case';
 import { checkoutPage, onboardingDonePage, onboardingPage, returnPage } from '../local/local-pages';
 
@@ -53,6 +54,7 @@ export class LocalGatewayController {
 
   @Post('local/checkout/:id/pay')
   @HttpCode(200)
+  @AcceptsFormPost()
   @ApiOperation({ summary: "The local checkout page's Pay button: the payment succeeds" })
   @ApiParam({ name: 'id', description: 'The checkout id from `checkout_url`' })
   @ApiProduces('text/html')
@@ -83,6 +85,7 @@ export class LocalGatewayController {
 
   @Post('local/onboarding/:accountId/complete')
   @HttpCode(200)
+  @AcceptsFormPost()
   @ApiOperation({ summary: "The onboarding page's button: the account is ready for payouts" })
   @ApiProduces('text/html')
   @htmlResponse('<!doctype html><html lang="en">…<h1>Payouts ready</h1>…</html>')
