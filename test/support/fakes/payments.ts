@@ -26,6 +26,16 @@ import {
 } from '../../../src/modules/payments/domain/ports/payout.repository';
 import { ProcessedEventLog } from '../../../src/modules/payments/domain/ports/processed-event.log';
 import { GatewayEvent } from '../../../src/modules/payments/domain/gateway-event';
+import { Checkout, CheckoutProps } from '../../../src/modules/payments/domain/checkout';
+import { Refund, RefundProps } from '../../../src/modules/payments/domain/refund';
+import {
+  BookingPayments,
+  CancellationQuoteFacts,
+  PayableBooking,
+  PaymentConfirmation,
+} from '../../../src/modules/payments/domain/ports/booking-payments';
+import { CheckoutRepository } from '../../../src/modules/payments/domain/ports/checkout.repository';
+import { RefundRepository } from '../../../src/modules/payments/domain/ports/refund.repository';
 
 /** The ledger in memory, with the database's rule that a provider's movement is recorded once. */
 export class InMemoryLedgerRepository extends LedgerRepository {
@@ -176,5 +186,146 @@ export class ScriptedPaymentGateway extends PaymentGateway {
 
   verifyWebhook(): GatewayEvent {
     throw new Error('not used');
+  }
+}
+
+/** Checkouts in memory, one open per booking as the partial unique index demands. */
+export class InMemoryCheckoutRepository extends CheckoutRepository {
+  private readonly rows = new Map<number, CheckoutProps>();
+
+  async lockBooking(): Promise<void> {}
+
+  async latestOf(bookingId: number): Promise<Checkout | null> {
+    const rows = [...this.rows.values()].filter((row) => row.bookingId === bookingId);
+    const latest = rows.sort((a, b) => b.attempt - a.attempt)[0];
+    return latest ? Checkout.restore(latest) : null;
+  }
+
+  async findByExternalId(externalId: string): Promise<Checkout | null> {
+    const row = [...this.rows.values()].find((candidate) => candidate.externalId === externalId);
+    return row ? Checkout.restore(row) : null;
+  }
+
+  async findByPaymentId(paymentId: string): Promise<Checkout | null> {
+    const row = [...this.rows.values()].find((candidate) => candidate.paymentId === paymentId);
+    return row ? Checkout.restore(row) : null;
+  }
+
+  async insert(checkout: Checkout): Promise<void> {
+    const props = checkout.snapshot;
+    if (
+      [...this.rows.values()].some(
+        (row) => row.bookingId === props.bookingId && row.status === 'open',
+      )
+    ) {
+      throw new Error('a second open checkout');
+    }
+    checkout.assignId(this.rows.size + 1);
+    this.rows.set(checkout.snapshot.id as number, { ...checkout.snapshot });
+  }
+
+  async save(checkout: Checkout): Promise<void> {
+    this.rows.set(checkout.snapshot.id as number, { ...checkout.snapshot });
+  }
+
+  saveAtCommit(checkout: Checkout): Promise<void> {
+    return this.save(checkout);
+  }
+}
+
+export class InMemoryRefundRepository extends RefundRepository {
+  private readonly rows = new Map<number, RefundProps>();
+
+  async nextSequence(bookingId: number): Promise<number> {
+    return [...this.rows.values()].filter((row) => row.bookingId === bookingId).length + 1;
+  }
+
+  async insert(refund: Refund): Promise<void> {
+    refund.assignId(this.rows.size + 1);
+    this.rows.set(refund.snapshot.id as number, { ...refund.snapshot });
+  }
+
+  async lockById(id: number): Promise<Refund | null> {
+    const row = this.rows.get(id);
+    return row ? Refund.restore(row) : null;
+  }
+
+  async lockByExternalId(externalId: string): Promise<Refund | null> {
+    const row = [...this.rows.values()].find((candidate) => candidate.externalId === externalId);
+    return row ? Refund.restore(row) : null;
+  }
+
+  async save(refund: Refund): Promise<void> {
+    this.rows.set(refund.snapshot.id as number, { ...refund.snapshot });
+  }
+
+  all(): RefundProps[] {
+    return [...this.rows.values()];
+  }
+}
+
+/** Bookings as payments sees them, with `confirmPayment` moving an accepted one to paid. */
+export class FakeBookingPayments extends BookingPayments {
+  readonly bookings = new Map<number, PayableBooking>();
+
+  add(booking: Partial<PayableBooking> & { id: number }): PayableBooking {
+    const full: PayableBooking = {
+      code: `PS-${String(booking.id).padStart(8, '0')}`,
+      status: 'accepted',
+      clientUserId: 20,
+      staffUserId: 10,
+      subtotalCents: 18000,
+      insuranceFeeCents: 0,
+      totalCents: 18000,
+      refundCents: null,
+      currency: 'EUR',
+      serviceType: 'DJ',
+      eventDate: '2026-06-10',
+      startTime: '18:00',
+      durationHours: 4,
+      timezone: 'Europe/Berlin',
+      location: 'Berlin',
+      startsAt: new Date('2026-06-10T16:00:00Z'),
+      endsAt: new Date('2026-06-10T20:00:00Z'),
+      ...booking,
+    };
+    this.bookings.set(full.id, full);
+    return full;
+  }
+
+  async findVisible(code: string): Promise<PayableBooking> {
+    return this.byCode(code);
+  }
+
+  async findForPayment(code: string): Promise<PayableBooking> {
+    return this.byCode(code);
+  }
+
+  async findById(id: number): Promise<PayableBooking | null> {
+    return this.bookings.get(id) ?? null;
+  }
+
+  async confirmPayment(bookingId: number, amountCents: number): Promise<PaymentConfirmation> {
+    const booking = this.bookings.get(bookingId);
+    if (!booking) return { outcome: 'not_payable', bookingCode: null };
+    if (booking.status !== 'accepted' || amountCents !== booking.totalCents) {
+      return { outcome: 'not_payable', bookingCode: booking.code };
+    }
+    booking.status = 'paid';
+    return { outcome: 'paid', bookingCode: booking.code };
+  }
+
+  quoteCancellation(): Promise<CancellationQuoteFacts> {
+    throw new Error('not used');
+  }
+
+  resolveDispute(): Promise<PayableBooking> {
+    throw new Error('not used');
+  }
+
+  private byCode(code: string): PayableBooking {
+    const booking = [...this.bookings.values()].find((candidate) => candidate.code === code);
+    if (!booking) throw new Error(`no booking ${code}`);
+    return booking;
   }
 }
