@@ -7,7 +7,7 @@ import { ConfigurationError, loadConfiguration } from '../config/configuration';
 import { readProcessEnvironment } from '../config/process-environment';
 import { resolveDatabase } from '../database/database-server';
 import { runMigrationsExclusively } from '../database/migration-runner';
-import { CreateAdmin } from '../modules/identity/application/create-admin.use-case';
+import { CreateAdminUseCase } from '../modules/identity/application/create-admin.use-case';
 import { DomainError } from '../shared/domain/domain-error';
 import { readPassword } from './read-password';
 
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   );
   try {
     await runMigrationsExclusively(app.get(DataSource));
-    const { account, created } = await app.get(CreateAdmin).execute(values.email, password);
+    const { account, created } = await app.get(CreateAdminUseCase).execute(values.email, password);
     process.stdout.write(
       `${created ? 'Created' : 'Promoted'} administrator ${account.email} (id ${account.id})\n`,
     );

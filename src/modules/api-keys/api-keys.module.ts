@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthenticateApiKey } from './application/authenticate-api-key.use-case';
-import { CreateApiKey } from './application/create-api-key.use-case';
-import { ManageApiKeys } from './application/manage-api-keys.use-case';
+import { AuthenticateApiKeyUseCase } from './application/authenticate-api-key.use-case';
+import { CreateApiKeyUseCase } from './application/create-api-key.use-case';
+import { ListApiKeysQuery } from './application/list-api-keys.query';
+import { RevokeApiKeyUseCase } from './application/revoke-api-key.use-case';
 import { ApiKeyRepository } from './domain/ports/api-key.repository';
 import { ApiKeyStrategy } from './infrastructure/auth/api-key.strategy';
 import { ApiKeysController } from './infrastructure/http/api-keys.controller';
@@ -11,16 +12,17 @@ import { TypeOrmApiKeyRepository } from './infrastructure/persistence/typeorm-ap
 
 /**
  * API keys (CONTRACT §2.3) and the passport strategy that authenticates them. Accounts come from
- * the identity module's exported GetAccount.
+ * the identity module's exported GetActiveAccountQuery.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyOrmEntity])],
   controllers: [ApiKeysController],
   providers: [
     { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
-    CreateApiKey,
-    ManageApiKeys,
-    AuthenticateApiKey,
+    CreateApiKeyUseCase,
+    ListApiKeysQuery,
+    RevokeApiKeyUseCase,
+    AuthenticateApiKeyUseCase,
     ApiKeyStrategy,
   ],
 })

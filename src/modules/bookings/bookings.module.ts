@@ -21,7 +21,7 @@ import { BookingsController } from './infrastructure/http/bookings.controller';
 import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
 import { BookingOrmEntity } from './infrastructure/persistence/booking.orm-entity';
 import { OutboxBookingHistoryReader } from './infrastructure/persistence/outbox-booking-history.reader';
-import { SqlCustomerDirectory } from './infrastructure/persistence/sql-customer.directory';
+import { SqlCustomerDirectory } from './infrastructure/identity/identity-query.customer-directory';
 import { TypeOrmBookingRepository } from './infrastructure/persistence/typeorm-booking.repository';
 
 export interface BookingsModuleOptions {

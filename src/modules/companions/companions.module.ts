@@ -5,9 +5,12 @@ import { BookableCompanionQuery } from './application/bookable-companion.query';
 import { GetCompanionAvailabilityQuery } from './application/get-companion-availability.query';
 import { GetCompanionProfileQuery } from './application/get-companion-profile.query';
 import { GetMyCompanionProfileQuery } from './application/get-my-companion-profile.query';
-import { ModerateCompanionUseCase } from './application/moderate-companion.use-case';
+import { HideCompanionUseCase } from './application/hide-companion.use-case';
 import { ReplaceMyBlockedDatesUseCase } from './application/replace-my-blocked-dates.use-case';
+import { ReviewPortfolioItemUseCase } from './application/review-portfolio-item.use-case';
 import { SearchCompanionsQuery } from './application/search-companions.query';
+import { SetCompanionTierUseCase } from './application/set-companion-tier.use-case';
+import { SetCompanionVerifiedUseCase } from './application/set-companion-verified.use-case';
 import { UpdateMyCompanionProfileUseCase } from './application/update-my-companion-profile.use-case';
 import { CompanionProfileRepository } from './domain/ports/companion-profile.repository';
 import { CompanionSearchReader } from './domain/ports/companion-search.reader';
@@ -51,7 +54,10 @@ export class CompanionsModule {
         UpdateMyCompanionProfileUseCase,
         ReplaceMyBlockedDatesUseCase,
         AddMyPortfolioItemUseCase,
-        ModerateCompanionUseCase,
+        SetCompanionVerifiedUseCase,
+        SetCompanionTierUseCase,
+        HideCompanionUseCase,
+        ReviewPortfolioItemUseCase,
         CompanionsDemoData,
       ],
       exports: [BookableCompanionQuery],

@@ -2,14 +2,15 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
-import { CreateAdmin } from './application/create-admin.use-case';
-import { GetAccount } from './application/get-account.query';
-import { LogIn } from './application/log-in.use-case';
-import { LoginPolicy } from './application/login-policy';
-import { ManageOrganizations } from './application/manage-organizations.use-case';
-import { RegisterUser } from './application/register-user.use-case';
-import { SearchUsers } from './application/search-users.query';
-import { UpdateUser } from './application/update-user.use-case';
+import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
+import { CreateAdminUseCase } from './application/create-admin.use-case';
+import { CreateOrganizationUseCase } from './application/create-organization.use-case';
+import { GetActiveAccountQuery } from './application/get-active-account.query';
+import { LogInUseCase } from './application/log-in.use-case';
+import { RegisterUserUseCase } from './application/register-user.use-case';
+import { SearchUsersQuery } from './application/search-users.query';
+import { UpdateUserUseCase } from './application/update-user.use-case';
+import { LoginPolicy } from './domain/login-policy';
 import { LoginFailureLog } from './domain/ports/login-failure-log';
 import { OrganizationRepository } from './domain/ports/organization.repository';
 import { PasswordHasher } from './domain/ports/password-hasher';
@@ -38,7 +39,7 @@ export class IdentityModule {
   static forRoot(options: IdentityModuleOptions): DynamicModule {
     return {
       module: IdentityModule,
-      // Global: other modules (API keys, bookings) resolve accounts through GetAccount.
+      // Global: other modules (API keys) resolve accounts through GetActiveAccountQuery.
       global: true,
       imports: [TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity])],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
@@ -59,17 +60,18 @@ export class IdentityModule {
             };
           },
         },
-        RegisterUser,
-        LogIn,
-        GetAccount,
-        SearchUsers,
-        UpdateUser,
-        ManageOrganizations,
-        CreateAdmin,
+        RegisterUserUseCase,
+        LogInUseCase,
+        GetActiveAccountQuery,
+        SearchUsersQuery,
+        UpdateUserUseCase,
+        CreateOrganizationUseCase,
+        ChangeOrganizationTierUseCase,
+        CreateAdminUseCase,
         SessionStrategy,
         DemoAccountsSeeder,
       ],
-      exports: [GetAccount, RegisterUser, CreateAdmin],
+      exports: [GetActiveAccountQuery, RegisterUserUseCase, CreateAdminUseCase],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { EventOutbox } from '../domain/event-outbox';
+import { EventOutbox } from './event-outbox';
 import { TypeOrmEventOutbox } from './typeorm-event-outbox';
 
 /** The outbox port for every module. */

@@ -15,7 +15,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * suspension or downgrade applies to the very next request on every instance.
  */
 @Injectable()
-export class AuthenticateApiKey {
+export class AuthenticateApiKeyUseCase {
   /** When this instance last wrote each key's last_used_at; spares the write on most requests. */
   private readonly lastWritten = new Map<number, number>();
 

@@ -4,21 +4,17 @@ import { UserRepository } from '../domain/ports/user.repository';
 import { Account } from '../domain/user';
 
 /**
- * Looks up an account for access control. Exported for other modules (API keys authenticate as
- * their owner). Suspended accounts are refused here, so that no credential outlives a suspension.
+ * An account that may act: known and not suspended. Exported for other modules (API keys are
+ * created for it), so that no credential outlives a suspension.
  */
 @Injectable()
-export class GetAccount {
+export class GetActiveAccountQuery {
   constructor(private readonly users: UserRepository) {}
 
-  async activeAccount(userId: number): Promise<Account> {
+  async execute(userId: number): Promise<Account> {
     const account = await this.users.findAccount(userId);
     if (!account) throw DomainError.unauthorized('Authentication required');
     if (account.status === 'suspended') throw DomainError.forbidden('Account suspended');
     return account;
-  }
-
-  findByEmail(email: string): Promise<Account | null> {
-    return this.users.findAccountByEmail(email);
   }
 }

@@ -5,7 +5,7 @@ import { LoginFailureLog } from '../domain/ports/login-failure-log';
 import { PasswordHasher } from '../domain/ports/password-hasher';
 import { UserRepository } from '../domain/ports/user.repository';
 import { Account, normalizeEmail } from '../domain/user';
-import { LoginPolicy } from './login-policy';
+import { LoginPolicy } from '../domain/login-policy';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
@@ -14,7 +14,7 @@ const INVALID_CREDENTIALS = 'Invalid email or password';
  * verification either way); too many recent failures for one e-mail are refused before checking.
  */
 @Injectable()
-export class LogIn {
+export class LogInUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,

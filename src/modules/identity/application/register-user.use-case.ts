@@ -16,7 +16,7 @@ export interface RegisterUserCommand {
 
 /** Creates an account; a staff account gets its draft staff profile in the same transaction. */
 @Injectable()
-export class RegisterUser {
+export class RegisterUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,

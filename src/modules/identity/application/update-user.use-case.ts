@@ -7,7 +7,7 @@ import { Account } from '../domain/user';
 
 /** An operator changes a user's role, status, tier or organization (CONTRACT §8). */
 @Injectable()
-export class UpdateUser {
+export class UpdateUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly organizations: OrganizationRepository,

@@ -4,22 +4,11 @@ import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
-import { CreateApiKey } from '../../application/create-api-key.use-case';
-import { ManageApiKeys } from '../../application/manage-api-keys.use-case';
-import { ApiKey } from '../../domain/api-key';
+import { CreateApiKeyUseCase } from '../../application/create-api-key.use-case';
+import { ListApiKeysQuery } from '../../application/list-api-keys.query';
+import { RevokeApiKeyUseCase } from '../../application/revoke-api-key.use-case';
+import { toCreatedKeyResponse, toKeyResponse } from './dto/api-key.response';
 import { CreateApiKeyRequest } from './dto/create-api-key.request';
-
-function toKeyResponse(key: ApiKey) {
-  return {
-    id: key.id,
-    name: key.name,
-    prefix: `${key.prefix}…`,
-    permissions: key.permissions,
-    created_at: key.createdAt.toISOString(),
-    last_used_at: key.lastUsedAt?.toISOString() ?? null,
-    revoked_at: key.revokedAt?.toISOString() ?? null,
-  };
-}
 
 /** CONTRACT §2.3. Key management needs the web session: a key cannot mint or list keys. */
 @ApiTags('api-keys')
@@ -27,8 +16,9 @@ function toKeyResponse(key: ApiKey) {
 @Auth({ sessionOnly: true })
 export class ApiKeysController {
   constructor(
-    private readonly createApiKey: CreateApiKey,
-    private readonly apiKeys: ManageApiKeys,
+    private readonly createApiKey: CreateApiKeyUseCase,
+    private readonly listApiKeys: ListApiKeysQuery,
+    private readonly revokeApiKey: RevokeApiKeyUseCase,
   ) {}
 
   @Post()
@@ -38,24 +28,17 @@ export class ApiKeysController {
       body.name,
       body.permissions,
     );
-    return {
-      id: key.id,
-      name: key.name,
-      key: token,
-      prefix: `${key.prefix}…`,
-      permissions: key.permissions,
-      created_at: key.createdAt.toISOString(),
-    };
+    return toCreatedKeyResponse(key, token);
   }
 
   @Get()
   async list(@CurrentActor() actor: Actor) {
-    return { keys: (await this.apiKeys.list(actor.userId)).map(toKeyResponse) };
+    return { keys: (await this.listApiKeys.execute(actor.userId)).map(toKeyResponse) };
   }
 
   @Delete(':id')
   async revoke(@CurrentActor() actor: Actor, @Param('id', new IdParamPipe()) id: number) {
-    await this.apiKeys.revoke(actor.userId, id);
+    await this.revokeApiKey.execute(actor.userId, id);
     return { success: true };
   }
 }

@@ -15,7 +15,7 @@ import { GetBookingUseCase } from '../../application/get-booking.use-case';
 import { ListBookingsUseCase } from '../../application/list-bookings.use-case';
 import { BookingReasonRequest } from './dto/booking-reason.request';
 import { CreateBookingRequest } from './dto/create-booking.request';
-import { ListBookingsQueryRequest } from './dto/list-bookings.query';
+import { ListBookingsQueryRequest } from './dto/list-bookings.request';
 
 @ApiTags('bookings')
 @Controller('api/v1/bookings')

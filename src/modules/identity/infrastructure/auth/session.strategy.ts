@@ -6,19 +6,19 @@ import { SESSION_STRATEGY } from '../../../../shared/auth/access.guard';
 import { sessionUserId } from '../../../../shared/auth/authenticated-request';
 import { Actor, PERMISSIONS } from '../../../../shared/domain/actor';
 import { DomainError } from '../../../../shared/domain/domain-error';
-import { GetAccount } from '../../application/get-account.query';
+import { GetActiveAccountQuery } from '../../application/get-active-account.query';
 
 /** The session cookie's user, reloaded on every request so a suspension applies at once. */
 @Injectable()
 export class SessionStrategy extends PassportStrategy(Strategy, SESSION_STRATEGY) {
-  constructor(private readonly accounts: GetAccount) {
+  constructor(private readonly activeAccount: GetActiveAccountQuery) {
     super();
   }
 
   async validate(request: FastifyRequest): Promise<Actor> {
     const userId = sessionUserId(request);
     if (userId === undefined) throw DomainError.unauthorized('Authentication required');
-    const account = await this.accounts.activeAccount(userId);
+    const account = await this.activeAccount.execute(userId);
     return {
       userId: account.id,
       email: account.email,

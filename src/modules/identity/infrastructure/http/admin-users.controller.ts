@@ -4,9 +4,9 @@ import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
-import { SearchUsers } from '../../application/search-users.query';
-import { UpdateUser } from '../../application/update-user.use-case';
-import { SearchUsersQuery, UpdateUserRequest } from './dto/admin-user.request';
+import { SearchUsersQuery } from '../../application/search-users.query';
+import { UpdateUserUseCase } from '../../application/update-user.use-case';
+import { SearchUsersRequest, UpdateUserRequest } from './dto/admin-user.request';
 import { toUserResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('admin')
@@ -14,12 +14,12 @@ import { toUserResponse, UserResponse } from './dto/user.response';
 @Auth({ roles: ['admin'] })
 export class AdminUsersController {
   constructor(
-    private readonly searchUsers: SearchUsers,
-    private readonly updateUser: UpdateUser,
+    private readonly searchUsers: SearchUsersQuery,
+    private readonly updateUser: UpdateUserUseCase,
   ) {}
 
   @Get()
-  async list(@Query() query: SearchUsersQuery) {
+  async list(@Query() query: SearchUsersRequest) {
     const { accounts, total } = await this.searchUsers.execute({
       query: query.q,
       role: query.role,

@@ -4,9 +4,9 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, Public } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
-import { GetAccount } from '../../application/get-account.query';
-import { LogIn } from '../../application/log-in.use-case';
-import { RegisterUser } from '../../application/register-user.use-case';
+import { GetActiveAccountQuery } from '../../application/get-active-account.query';
+import { LogInUseCase } from '../../application/log-in.use-case';
+import { RegisterUserUseCase } from '../../application/register-user.use-case';
 import { LoginRequest } from './dto/login.request';
 import { RegisterRequest } from './dto/register.request';
 import { toUserResponse, UserResponse } from './dto/user.response';
@@ -15,9 +15,9 @@ import { toUserResponse, UserResponse } from './dto/user.response';
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly registerUser: RegisterUser,
-    private readonly logIn: LogIn,
-    private readonly accounts: GetAccount,
+    private readonly registerUser: RegisterUserUseCase,
+    private readonly logIn: LogInUseCase,
+    private readonly activeAccount: GetActiveAccountQuery,
   ) {}
 
   @Post('register')
@@ -59,7 +59,7 @@ export class AuthController {
   @Get('me')
   @Auth()
   async me(@CurrentActor() actor: Actor): Promise<{ user: UserResponse }> {
-    return { user: toUserResponse(await this.accounts.activeAccount(actor.userId)) };
+    return { user: toUserResponse(await this.activeAccount.execute(actor.userId)) };
   }
 
   @Get('csrf')

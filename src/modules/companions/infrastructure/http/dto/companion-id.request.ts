@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { numericText } from '../../../../shared/parsing/numeric-text';
+import { numericText } from '../../../../../shared/parsing/numeric-text';
 
 const MAX_INTEGER_ID = 2_147_483_647;
 

@@ -1,8 +1,8 @@
-import { SearchResult } from '../../application/search-companions.query';
-import { CompanionDetails } from '../../application/get-companion-profile.query';
-import { CompanionAvailability } from '../../application/get-companion-availability.query';
-import { badgesOf, CompanionProfile, fromCents } from '../../domain/companion-profile';
-import { CompanionSummary, PortfolioItem } from '../../domain/companion-summary';
+import { SearchResult } from '../../../application/search-companions.query';
+import { CompanionDetails } from '../../../application/get-companion-profile.query';
+import { CompanionAvailability } from '../../../application/get-companion-availability.query';
+import { badgesOf, CompanionProfile, fromCents } from '../../../domain/companion-profile';
+import { CompanionSummary, PortfolioItem } from '../../../domain/companion-summary';
 
 const money = (cents: number | null): number | null => (cents === null ? null : fromCents(cents));
 

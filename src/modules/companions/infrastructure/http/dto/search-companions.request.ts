@@ -11,8 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchSort } from '../../domain/search-criteria';
-import { numericText } from '../../../../shared/parsing/numeric-text';
+import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchSort } from '../../../domain/search-criteria';
+import { numericText } from '../../../../../shared/parsing/numeric-text';
 
 export class SearchCompanionsRequest {
   @ApiPropertyOptional({ description: 'Case-insensitive part of a city or country name' })

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { SUBSCRIPTION_TIERS, SubscriptionTier } from '../../../domain/subscription-tier';
-import { Organization } from '../../../domain/organization';
 
 const TIER_MESSAGE = `subscription_tier must be one of ${SUBSCRIPTION_TIERS.join(', ')}`;
 
@@ -21,13 +20,4 @@ export class UpdateOrganizationRequest {
   @ApiProperty({ enum: SUBSCRIPTION_TIERS })
   @IsIn(SUBSCRIPTION_TIERS, { message: TIER_MESSAGE })
   subscription_tier!: SubscriptionTier;
-}
-
-export function toOrganizationResponse(organization: Organization) {
-  return {
-    id: organization.id,
-    name: organization.name,
-    subscription_tier: organization.subscriptionTier,
-    created_at: organization.createdAt.toISOString(),
-  };
 }
