@@ -7,7 +7,7 @@ import { ConfigurationError, loadConfiguration } from '../config/configuration';
 import { readProcessEnvironment } from '../config/process-environment';
 import { resolveDatabase } from '../database/database-server';
 import { runMigrationsExclusively } from '../database/migration-runner';
-import { CreateAdminUseCase } from '../modules/identity/application/create-admin.use-case';
+import { CreateAdminUseCase } from '../modules/identity';
 import { DomainError } from '../shared/domain/domain-error';
 import { readPassword } from './read-password';
 

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthenticateApiKeyUseCase } from './application/authenticate-api-key.use-case';
 import { CreateApiKeyUseCase } from './application/create-api-key.use-case';
@@ -10,20 +10,30 @@ import { ApiKeysController } from './infrastructure/http/api-keys.controller';
 import { ApiKeyOrmEntity } from './infrastructure/persistence/api-key.orm-entity';
 import { TypeOrmApiKeyRepository } from './infrastructure/persistence/typeorm-api-key.repository';
 
+export interface ApiKeysModuleOptions {
+  /** The identity module instance (the root's): keys belong to its accounts. */
+  identity: DynamicModule | Type;
+}
+
 /**
- * API keys (CONTRACT §2.3) and the passport strategy that authenticates them. Accounts come from
- * the identity module's exported GetActiveAccountQuery.
+ * API keys (CONTRACT §2.3) and the passport strategy that authenticates them. Owners' accounts
+ * come from what the identity module exports; the api_keys table is this module's alone.
  */
-@Module({
-  imports: [TypeOrmModule.forFeature([ApiKeyOrmEntity])],
-  controllers: [ApiKeysController],
-  providers: [
-    { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
-    CreateApiKeyUseCase,
-    ListApiKeysQuery,
-    RevokeApiKeyUseCase,
-    AuthenticateApiKeyUseCase,
-    ApiKeyStrategy,
-  ],
-})
-export class ApiKeysModule {}
+@Module({})
+export class ApiKeysModule {
+  static forRoot(options: ApiKeysModuleOptions): DynamicModule {
+    return {
+      module: ApiKeysModule,
+      imports: [TypeOrmModule.forFeature([ApiKeyOrmEntity]), options.identity],
+      controllers: [ApiKeysController],
+      providers: [
+        { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
+        CreateApiKeyUseCase,
+        ListApiKeysQuery,
+        RevokeApiKeyUseCase,
+        AuthenticateApiKeyUseCase,
+        ApiKeyStrategy,
+      ],
+    };
+  }
+}

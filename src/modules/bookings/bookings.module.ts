@@ -21,11 +21,13 @@ import { BookingsController } from './infrastructure/http/bookings.controller';
 import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
 import { BookingOrmEntity } from './infrastructure/persistence/booking.orm-entity';
 import { OutboxBookingHistoryReader } from './infrastructure/persistence/outbox-booking-history.reader';
-import { SqlCustomerDirectory } from './infrastructure/identity/identity-query.customer-directory';
+import { IdentityQueryCustomerDirectory } from './infrastructure/identity/identity-query.customer-directory';
 import { TypeOrmBookingRepository } from './infrastructure/persistence/typeorm-booking.repository';
 
 export interface BookingsModuleOptions {
-  /** The companions module instance that exports BookableCompanionQuery (chosen by the root). */
+  /** The root's identity module instance: customers are its accounts. */
+  identity: DynamicModule | Type;
+  /** The root's companions module instance: staff profiles are booked through it. */
   companions: DynamicModule | Type;
 }
 
@@ -35,12 +37,12 @@ export class BookingsModule {
   static forRoot(options: BookingsModuleOptions): DynamicModule {
     return {
       module: BookingsModule,
-      imports: [TypeOrmModule.forFeature([BookingOrmEntity]), options.companions],
+      imports: [TypeOrmModule.forFeature([BookingOrmEntity]), options.identity, options.companions],
       controllers: [BookingsController],
       providers: [
         { provide: BookingRepository, useClass: TypeOrmBookingRepository },
         { provide: BookingHistoryReader, useClass: OutboxBookingHistoryReader },
-        { provide: CustomerDirectory, useClass: SqlCustomerDirectory },
+        { provide: CustomerDirectory, useClass: IdentityQueryCustomerDirectory },
         { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
         BookingRequestValidator,
         BookingEventRecorder,
@@ -56,7 +58,6 @@ export class BookingsModule {
         GetBookingHistoryUseCase,
         ExpirePendingBookingWorker,
       ],
-      exports: [ExpirePendingBookingUseCase],
     };
   }
 }

@@ -20,17 +20,22 @@ import { AdminCompanionsController } from './infrastructure/http/admin-companion
 import { CompanionsController } from './infrastructure/http/companions.controller';
 import { CompanionProfileOrmEntity } from './infrastructure/persistence/companion-profile.orm-entity';
 import { CompanionsDemoData } from './infrastructure/persistence/companions-demo-data';
-import { NoReviewsYetReader } from './infrastructure/persistence/no-reviews-yet.reader';
 import { PortfolioItemOrmEntity } from './infrastructure/persistence/portfolio-item.orm-entity';
 import { PostgresCompanionSearchReader } from './infrastructure/persistence/postgres-companion-search.reader';
 import { TypeOrmCompanionProfileRepository } from './infrastructure/persistence/typeorm-companion-profile.repository';
 
+/**
+ * The root binds the ports that other modules implement for companions. Their classes are
+ * instantiated inside this module, so they may depend only on the shared kernel
+ * (TransactionContext, Clock).
+ */
 export interface CompanionsModuleOptions {
-  /**
-   * Where held booking intervals come from. The composition root picks it: the bookings module's
-   * adapter once it exists. Its class may depend only on global providers (TransactionContext…).
-   */
+  /** The root's identity module instance: demo staff accounts are created through it. */
+  identity: DynamicModule | Type;
+  /** Intervals held by bookings: the bookings module's adapter. */
   heldIntervalsReader: Type<HeldIntervalsReader>;
+  /** Reviews shown on a profile: the reviews module's adapter (no reviews until it exists). */
+  recentReviewsReader: Type<RecentReviewsReader>;
 }
 
 /** Staff profiles (CONTRACT §3, §8 staff). Exports BookableCompanionQuery for bookings. */
@@ -39,13 +44,16 @@ export class CompanionsModule {
   static forRoot(options: CompanionsModuleOptions): DynamicModule {
     return {
       module: CompanionsModule,
-      imports: [TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity])],
+      imports: [
+        TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity]),
+        options.identity,
+      ],
       controllers: [CompanionsController, AdminCompanionsController],
       providers: [
         { provide: CompanionProfileRepository, useClass: TypeOrmCompanionProfileRepository },
         { provide: CompanionSearchReader, useClass: PostgresCompanionSearchReader },
         { provide: HeldIntervalsReader, useClass: options.heldIntervalsReader },
-        { provide: RecentReviewsReader, useClass: NoReviewsYetReader },
+        { provide: RecentReviewsReader, useClass: options.recentReviewsReader },
         BookableCompanionQuery,
         SearchCompanionsQuery,
         GetCompanionProfileQuery,

@@ -5,6 +5,7 @@ import { Configuration } from '../../config/configuration';
 import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
 import { CreateAdminUseCase } from './application/create-admin.use-case';
 import { CreateOrganizationUseCase } from './application/create-organization.use-case';
+import { FindAccountByEmailQuery } from './application/find-account-by-email.query';
 import { GetActiveAccountQuery } from './application/get-active-account.query';
 import { LogInUseCase } from './application/log-in.use-case';
 import { RegisterUserUseCase } from './application/register-user.use-case';
@@ -22,6 +23,7 @@ import { AdminOrganizationsController } from './infrastructure/http/admin-organi
 import { AdminUsersController } from './infrastructure/http/admin-users.controller';
 import { AuthController } from './infrastructure/http/auth.controller';
 import { OrganizationOrmEntity } from './infrastructure/persistence/organization.orm-entity';
+import { OwnerAccountReader } from './infrastructure/persistence/owner-account.reader';
 import { TypeOrmLoginFailureLog } from './infrastructure/persistence/typeorm-login-failure-log';
 import { TypeOrmOrganizationRepository } from './infrastructure/persistence/typeorm-organization.repository';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user.repository';
@@ -29,18 +31,24 @@ import { UserOrmEntity } from './infrastructure/persistence/user.orm-entity';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
 
 export interface IdentityModuleOptions {
-  /** Who creates a new staff user's profile; the composition root picks the companions adapter. */
+  /**
+   * Who creates a new staff user's profile, in the registration's transaction: the companions
+   * module's adapter. It is instantiated here, so it may depend only on the shared kernel
+   * (TransactionContext).
+   */
   staffProfileProvisioner: Type<StaffProfileProvisioner>;
 }
 
-/** Users, organizations, sessions and the operators' user endpoints (CONTRACT §2.1, §2.2, §8). */
+/**
+ * Users, organizations, sessions and the operators' user endpoints (CONTRACT §2.1, §2.2, §8).
+ * Identity alone reads and writes `users` and `organizations`; other modules import this module
+ * and call what it exports (see index.ts).
+ */
 @Module({})
 export class IdentityModule {
   static forRoot(options: IdentityModuleOptions): DynamicModule {
     return {
       module: IdentityModule,
-      // Global: other modules (API keys) resolve accounts through GetActiveAccountQuery.
-      global: true,
       imports: [TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity])],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
@@ -63,6 +71,8 @@ export class IdentityModule {
         RegisterUserUseCase,
         LogInUseCase,
         GetActiveAccountQuery,
+        FindAccountByEmailQuery,
+        OwnerAccountReader,
         SearchUsersQuery,
         UpdateUserUseCase,
         CreateOrganizationUseCase,
@@ -71,7 +81,13 @@ export class IdentityModule {
         SessionStrategy,
         DemoAccountsSeeder,
       ],
-      exports: [GetActiveAccountQuery, RegisterUserUseCase, CreateAdminUseCase],
+      exports: [
+        GetActiveAccountQuery,
+        FindAccountByEmailQuery,
+        RegisterUserUseCase,
+        CreateAdminUseCase,
+        OwnerAccountReader,
+      ],
     };
   }
 }

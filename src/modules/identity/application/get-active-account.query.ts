@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../shared/domain/domain-error';
+import { ensureNotSuspended } from '../domain/account-actor';
 import { UserRepository } from '../domain/ports/user.repository';
 import { Account } from '../domain/user';
 
@@ -14,7 +15,7 @@ export class GetActiveAccountQuery {
   async execute(userId: number): Promise<Account> {
     const account = await this.users.findAccount(userId);
     if (!account) throw DomainError.unauthorized('Authentication required');
-    if (account.status === 'suspended') throw DomainError.forbidden('Account suspended');
+    ensureNotSuspended(account);
     return account;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
 import { DomainError } from '../../../shared/domain/domain-error';
+import { ensureNotSuspended } from '../domain/account-actor';
 import { LoginFailureLog } from '../domain/ports/login-failure-log';
 import { PasswordHasher } from '../domain/ports/password-hasher';
 import { UserRepository } from '../domain/ports/user.repository';
@@ -39,7 +40,7 @@ export class LogInUseCase {
       await this.failures.record(email, now);
       throw DomainError.unauthorized(INVALID_CREDENTIALS);
     }
-    if (user.status === 'suspended') throw DomainError.forbidden('Account suspended');
+    ensureNotSuspended(user);
     await this.failures.clear(email);
     const account = await this.users.findAccount(user.id);
     if (!account) throw DomainError.unauthorized(INVALID_CREDENTIALS);

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '../../../../shared/database/transaction-context';
+import { FindAccountByEmailQuery } from '../../../identity';
 import { Customer, CustomerDirectory } from '../../domain/ports/customer-directory';
 
-/** A read-only look-up in the shared users table (the identity module owns it). */
+/** Customers through what the identity module exports (never its tables). */
 @Injectable()
-export class SqlCustomerDirectory extends CustomerDirectory {
-  constructor(private readonly context: TransactionContext) {
+export class IdentityQueryCustomerDirectory extends CustomerDirectory {
+  constructor(private readonly accounts: FindAccountByEmailQuery) {
     super();
   }
 
   async findActiveClient(email: string): Promise<Customer | null> {
-    const [row]: Array<{ id: number; email: string; organization_id: number | null }> =
-      await this.context.manager().query(
-        `SELECT id, email, organization_id FROM users
-          WHERE lower(email) = lower($1) AND role = 'client' AND status = 'active'`,
-        [email],
-      );
-    return row ? { userId: row.id, email: row.email, organizationId: row.organization_id } : null;
+    const account = await this.accounts.execute(email);
+    if (!account || account.role !== 'client' || account.status !== 'active') return null;
+    return { userId: account.id, email: account.email, organizationId: account.organizationId };
   }
 }
