@@ -31,6 +31,13 @@ module.exports = {
       to: { path: '(^|/)src/.*/infrastructure/' },
     },
     {
+      name: 'application-reads-no-configuration',
+      severity: 'error',
+      comment: 'use cases receive typed settings bound in the module file, never ConfigService',
+      from: { path: '(^|/)src/.*/application/' },
+      to: { path: '((^|/)src/config/|(^|/)node_modules/@nestjs/config/)' },
+    },
+    {
       name: 'modules-meet-at-front-doors',
       severity: 'error',
       comment: 'another module is entered only through its modules/<name>/index.ts',

@@ -1,5 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Configuration } from '../../config/configuration';
 import { AcceptBookingUseCase } from './application/accept-booking.use-case';
 import { BookingEventRecorder } from './application/booking-event.recorder';
 import { BookingExpiryScheduler } from './application/booking-expiry.scheduler';
@@ -16,6 +18,7 @@ import { BookingHistoryReader } from './domain/ports/booking-history.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
 import { CompanionCatalog } from './domain/ports/companion-catalog';
 import { CustomerDirectory } from './domain/ports/customer-directory';
+import { PricingSettings } from './domain/pricing-settings';
 import { CompanionsQueryCatalog } from './infrastructure/companions/companions-query.catalog';
 import { BookingsController } from './infrastructure/http/bookings.controller';
 import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
@@ -44,6 +47,14 @@ export class BookingsModule {
         { provide: BookingHistoryReader, useClass: OutboxBookingHistoryReader },
         { provide: CustomerDirectory, useClass: IdentityQueryCustomerDirectory },
         { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
+        {
+          provide: PricingSettings,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Configuration, true>): PricingSettings => {
+            const money = config.get('money', { infer: true });
+            return { currency: money.currency, insuranceFeePercent: money.insuranceFeePercent };
+          },
+        },
         BookingRequestValidator,
         BookingEventRecorder,
         BookingExpiryScheduler,
