@@ -1,11 +1,22 @@
 import { Global, Module } from '@nestjs/common';
+import { EventConsumers } from './event-consumer';
+import { EventLog } from './event-log';
 import { EventOutbox } from './event-outbox';
+import { PostgresEventConsumers } from './postgres-event-consumers';
+import { PostgresEventLog } from './postgres-event-log';
 import { TypeOrmEventOutbox } from './typeorm-event-outbox';
 
-/** The outbox port for every module. */
+/**
+ * The outbox for every module: EventOutbox writes events in the caller's transaction, EventLog
+ * reads them in commit order, EventConsumers runs reactions with durable cursors.
+ */
 @Global()
 @Module({
-  providers: [{ provide: EventOutbox, useClass: TypeOrmEventOutbox }],
-  exports: [EventOutbox],
+  providers: [
+    { provide: EventOutbox, useClass: TypeOrmEventOutbox },
+    { provide: EventLog, useClass: PostgresEventLog },
+    { provide: EventConsumers, useClass: PostgresEventConsumers },
+  ],
+  exports: [EventOutbox, EventLog, EventConsumers],
 })
 export class EventsModule {}

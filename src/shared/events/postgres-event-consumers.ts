@@ -1,0 +1,231 @@
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { TransactionRunner } from '../domain/transaction-runner';
+import { eventPosition, EventPosition, positionParts } from './domain-event';
+import { EventConsumer, EventConsumers } from './event-consumer';
+import { EventLog } from './event-log';
+
+export const EVENT_BATCH_SIZE = 100;
+export const EVENT_POLL_INTERVAL_MS = 1_000;
+/** A failing consumer waits 1, 2, 4 … up to 64 poll intervals before its next attempt. */
+const MAX_BACKOFF_ROUNDS = 64;
+
+type LockMode = 'wait' | 'skip_locked';
+
+interface BatchOutcome {
+  /** False when another instance holds the cursor (skip_locked only). */
+  claimed: boolean;
+  read: number;
+  handled: number;
+}
+
+/**
+ * Runs the registered consumers over the outbox. Each batch is one transaction: lock the
+ * consumer's cursor row, read the next committed events (EventLog.readAfter), let the consumer
+ * handle them, move the cursor. Several instances share the work safely: the poller skips a
+ * cursor another instance has locked, drain() waits for it.
+ */
+@Injectable()
+export class PostgresEventConsumers
+  extends EventConsumers
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly logger = new Logger(PostgresEventConsumers.name);
+  private readonly consumers = new Map<string, EventConsumer>();
+  private readonly cursorsCreated = new Set<string>();
+  /** Poll rounds a failing consumer still sits out. */
+  private readonly backoff = new Map<string, { failures: number; roundsLeft: number }>();
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> = Promise.resolve();
+  /** drain() calls in progress; the poller sits out meanwhile. */
+  private draining = 0;
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly transactions: TransactionRunner,
+    private readonly context: TransactionContext,
+  ) {
+    super();
+  }
+
+  register(consumer: EventConsumer): void {
+    if (this.consumers.has(consumer.name)) {
+      throw new Error(`Two event consumers are named ${consumer.name}`);
+    }
+    this.consumers.set(consumer.name, consumer);
+  }
+
+  async drain(consumerName?: string): Promise<number> {
+    const consumers = this.selected(consumerName);
+    this.draining += 1;
+    try {
+      // A poll in flight holds a transaction older than events committed since it began, which
+      // would hide them from this drain's reads: let it finish first.
+      await this.polling;
+      let handled = 0;
+      for (const consumer of consumers) {
+        await this.createCursor(consumer);
+        let batch: BatchOutcome;
+        do {
+          batch = await this.runBatch(consumer, 'wait');
+          handled += batch.handled;
+        } while (batch.read === EVENT_BATCH_SIZE);
+      }
+      return handled;
+    } finally {
+      this.draining -= 1;
+    }
+  }
+
+  /** Every registered consumer's cursor exists from here on ('now' cursors start here). */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.consumers.size === 0) return;
+    for (const consumer of this.consumers.values()) await this.createCursor(consumer);
+    this.running = true;
+    this.scheduleNextPoll();
+  }
+
+  /** Stops polling and lets a batch in flight finish, before the pool closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.polling;
+  }
+
+  private selected(consumerName?: string): EventConsumer[] {
+    if (consumerName === undefined) return [...this.consumers.values()];
+    const consumer = this.consumers.get(consumerName);
+    if (!consumer) throw new Error(`No event consumer is named ${consumerName}`);
+    return [consumer];
+  }
+
+  private scheduleNextPoll(): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.polling = this.pollOnce().finally(() => this.scheduleNextPoll());
+    }, EVENT_POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private async pollOnce(): Promise<void> {
+    for (const consumer of this.consumers.values()) {
+      if (!this.running || this.draining > 0) return;
+      if (this.sitsOut(consumer.name)) continue;
+      try {
+        await this.createCursor(consumer);
+        if (!(await this.hasPendingEvents(consumer.name))) continue;
+        let batch: BatchOutcome;
+        do {
+          batch = await this.runBatch(consumer, 'skip_locked');
+        } while (this.running && batch.claimed && batch.read === EVENT_BATCH_SIZE);
+        this.backoff.delete(consumer.name);
+      } catch (error) {
+        const failures = (this.backoff.get(consumer.name)?.failures ?? 0) + 1;
+        const roundsLeft = Math.min(2 ** (failures - 1), MAX_BACKOFF_ROUNDS);
+        this.backoff.set(consumer.name, { failures, roundsLeft });
+        this.logger.error(
+          { err: error, consumer: consumer.name, failures },
+          `Event consumer ${consumer.name} failed; retrying in ${roundsLeft} poll(s)`,
+        );
+      }
+    }
+  }
+
+  private sitsOut(name: string): boolean {
+    const waiting = this.backoff.get(name);
+    if (!waiting || waiting.roundsLeft === 0) return false;
+    waiting.roundsLeft -= 1;
+    return true;
+  }
+
+  private async runBatch(consumer: EventConsumer, lock: LockMode): Promise<BatchOutcome> {
+    try {
+      return await this.transactions.run(async () => {
+        const after = await this.lockCursor(consumer.name, lock);
+        if (after === null) return { claimed: false, read: 0, handled: 0 };
+        const events = await this.log.readAfter(after, EVENT_BATCH_SIZE);
+        let handled = 0;
+        for (const event of events) {
+          if (consumer.eventTypes && !consumer.eventTypes.includes(event.type)) continue;
+          await consumer.handle(event);
+          handled += 1;
+        }
+        if (events.length > 0) await this.moveCursor(consumer.name, events.at(-1)!.position);
+        return { claimed: true, read: events.length, handled };
+      });
+    } catch (error) {
+      await this.recordFailure(consumer.name, error);
+      throw error;
+    }
+  }
+
+  private async createCursor(consumer: EventConsumer): Promise<void> {
+    if (this.cursorsCreated.has(consumer.name)) return;
+    // 'now': past every transaction that has finished, so only events committed later are read.
+    await this.context.manager().query(
+      `INSERT INTO event_consumers (name, after_txid, after_id)
+       VALUES ($1, CASE WHEN $2 THEN pg_snapshot_xmin(pg_current_snapshot()) ELSE '0'::xid8 END, 0)
+       ON CONFLICT (name) DO NOTHING`,
+      [consumer.name, consumer.startAt === 'now'],
+    );
+    this.cursorsCreated.add(consumer.name);
+  }
+
+  /** A cheap look without a lock or a transaction id, so that an idle poll writes nothing. */
+  private async hasPendingEvents(name: string): Promise<boolean> {
+    const [{ pending }] = await this.context.manager().query(
+      `SELECT EXISTS (
+         SELECT 1 FROM event_consumers c
+           JOIN domain_events e ON (e.txid, e.id) > (c.after_txid, c.after_id)
+          WHERE c.name = $1 AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+       ) AS pending`,
+      [name],
+    );
+    return pending;
+  }
+
+  private async lockCursor(name: string, lock: LockMode): Promise<EventPosition | null> {
+    const rows: Array<{ after_txid: string; after_id: string }> = await this.context
+      .manager()
+      .query(
+        `SELECT after_txid, after_id FROM event_consumers WHERE name = $1
+           FOR UPDATE${lock === 'skip_locked' ? ' SKIP LOCKED' : ''}`,
+        [name],
+      );
+    return rows.length > 0 ? eventPosition(rows[0].after_txid, rows[0].after_id) : null;
+  }
+
+  private async moveCursor(name: string, position: EventPosition): Promise<void> {
+    const { transactionId, eventId } = positionParts(position);
+    await this.context.manager().query(
+      `UPDATE event_consumers
+          SET after_txid = $2::xid8, after_id = $3::bigint, failed_attempts = 0, last_error = NULL,
+              updated_at = now()
+        WHERE name = $1`,
+      [name, transactionId, eventId],
+    );
+  }
+
+  /**
+   * After the rollback, so operators see a consumer that is stuck and why. Best effort: when the
+   * database itself failed, there is nowhere to record it, and the handler's error is what counts.
+   */
+  private async recordFailure(name: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.context
+      .manager()
+      .query(
+        `UPDATE event_consumers
+            SET failed_attempts = failed_attempts + 1, last_error = left($2, 1000), updated_at = now()
+          WHERE name = $1`,
+        [name, message],
+      )
+      .catch(() => undefined);
+  }
+}
