@@ -1,5 +1,5 @@
 import { DomainError, FieldError } from '../../../shared/domain/domain-error';
-import { toCents } from './companion-profile';
+import { toMinorUnits } from '../../../shared/domain/money';
 import { isCalendarDate } from '../../../shared/domain/zoned-time';
 
 export const SEARCH_SORTS = ['rating', 'price_asc', 'price_desc', 'newest'] as const;
@@ -37,7 +37,7 @@ export function toSearchCriteria(request: SearchRequest): SearchCriteria {
   const errors: FieldError[] = [];
   const price = (field: string, value: number | undefined): number | null => {
     if (value === undefined) return null;
-    const cents = toCents(value);
+    const cents = toMinorUnits(value);
     if (cents === null || cents < 0) {
       errors.push({ field, message: `Invalid ${field.replace('_', ' ')}` });
       return null;

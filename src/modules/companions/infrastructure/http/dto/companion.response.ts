@@ -1,10 +1,9 @@
 import { SearchResult } from '../../../application/search-companions.query';
 import { CompanionDetails } from '../../../application/get-companion-profile.query';
 import { CompanionAvailability } from '../../../application/get-companion-availability.query';
-import { badgesOf, CompanionProfile, fromCents } from '../../../domain/companion-profile';
+import { toMajorUnits, toMajorUnitsOrNull } from '../../../../../shared/domain/money';
+import { badgesOf, CompanionProfile } from '../../../domain/companion-profile';
 import { CompanionSummary, PortfolioItem } from '../../../domain/companion-summary';
-
-const money = (cents: number | null): number | null => (cents === null ? null : fromCents(cents));
 
 export function toSearchItem(companion: CompanionSummary) {
   return {
@@ -12,8 +11,8 @@ export function toSearchItem(companion: CompanionSummary) {
     first_name: companion.firstName,
     profile_photo: companion.profilePhoto,
     tagline: companion.tagline,
-    hourly_rate: fromCents(companion.hourlyRateCents),
-    daily_rate: money(companion.dailyRateCents),
+    hourly_rate: toMajorUnits(companion.hourlyRateCents),
+    daily_rate: toMajorUnitsOrNull(companion.dailyRateCents),
     currency: companion.currency,
     location_city: companion.city,
     location_country: companion.country,
@@ -42,8 +41,8 @@ function profileFields(profile: CompanionProfile) {
     profile_photo: profile.profilePhoto,
     tagline: profile.tagline,
     bio: profile.bio,
-    hourly_rate: money(profile.hourlyRateCents),
-    daily_rate: money(profile.dailyRateCents),
+    hourly_rate: toMajorUnitsOrNull(profile.hourlyRateCents),
+    daily_rate: toMajorUnitsOrNull(profile.dailyRateCents),
     currency: profile.currency,
     location_city: profile.city,
     location_country: profile.country,
