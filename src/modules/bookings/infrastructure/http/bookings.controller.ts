@@ -15,7 +15,7 @@ import { GetBookingUseCase } from '../../application/get-booking.use-case';
 import { ListBookingsUseCase } from '../../application/list-bookings.use-case';
 import { BookingReasonRequest } from './dto/booking-reason.request';
 import { CreateBookingRequest } from './dto/create-booking.request';
-import { ListBookingsQueryRequest } from './dto/list-bookings.request';
+import { ListBookingsRequest } from './dto/list-bookings.request';
 
 @ApiTags('bookings')
 @Controller('api/v1/bookings')
@@ -55,10 +55,9 @@ export class BookingsController {
 
   @Get()
   @Auth({ permission: 'read' })
-  async list(@Query() query: ListBookingsQueryRequest, @CurrentActor() actor: Actor) {
-    const page = query.page ?? 1;
-    const limit = query.limit ?? 12;
-    const result = await this.listBookings.execute({ status: query.status, page, limit }, actor);
+  async list(@Query() query: ListBookingsRequest, @CurrentActor() actor: Actor) {
+    const { status, page, limit } = query;
+    const result = await this.listBookings.execute({ status, page, limit }, actor);
     return { bookings: result.items.map(toBookingView), page, limit, total: result.total };
   }
 
