@@ -1,5 +1,6 @@
 import { OnModuleDestroy } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
+import { Clock } from '../domain/clock';
 import { ThrottlerStorageRecord } from './throttler-storage-record';
 
 interface Window {
@@ -17,8 +18,10 @@ export class FixedWindowMemoryStorage implements ThrottlerStorage, OnModuleDestr
   private readonly windows = new Map<string, Window>();
   private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
 
+  constructor(private readonly clock: Clock) {}
+
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     let window = this.windows.get(key);
     if (!window || window.expiresAt <= now) {
       window = { hits: 0, expiresAt: now + ttl };
@@ -39,7 +42,7 @@ export class FixedWindowMemoryStorage implements ThrottlerStorage, OnModuleDestr
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     for (const [key, window] of this.windows) if (window.expiresAt <= now) this.windows.delete(key);
   }
 }

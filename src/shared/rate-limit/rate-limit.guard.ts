@@ -5,6 +5,7 @@ import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Configuration, RateLimitRule, RateLimitSettings } from '../../config/configuration';
 import { Actor } from '../domain/actor';
+import { Clock } from '../domain/clock';
 import { DomainError } from '../domain/domain-error';
 import { RATE_LIMIT_SCOPE, RouteRateLimitScope, SKIP_RATE_LIMIT } from './rate-limit.decorator';
 
@@ -34,6 +35,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     config: ConfigService<Configuration, true>,
+    private readonly clock: Clock,
   ) {
     this.settings = config.get('rateLimits', { infer: true });
   }
@@ -57,7 +59,8 @@ export class RateLimitGuard implements CanActivate {
     const exceeded = outcomes.filter((outcome) => outcome.exceeded);
     if (exceeded.length > 0) {
       const retryAt = Math.max(...exceeded.map((outcome) => outcome.resetAt));
-      throw DomainError.rateLimited('Rate limit exceeded', (retryAt - Date.now()) / 1000);
+      const now = this.clock.now().getTime();
+      throw DomainError.rateLimited('Rate limit exceeded', (retryAt - now) / 1000);
     }
     return true;
   }
@@ -95,7 +98,7 @@ export class RateLimitGuard implements CanActivate {
     return {
       limit,
       remaining: Math.max(0, limit - record.totalHits),
-      resetAt: Date.now() + record.timeToExpire * 1000,
+      resetAt: this.clock.now().getTime() + record.timeToExpire * 1000,
       exceeded: record.totalHits > limit,
     };
   }

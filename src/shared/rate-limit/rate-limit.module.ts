@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Configuration } from '../../config/configuration';
+import { Clock } from '../domain/clock';
 import { FixedWindowMemoryStorage } from './fixed-window-memory.storage';
 import { FixedWindowRedisStorage } from './fixed-window-redis.storage';
 import { RateLimitGuard } from './rate-limit.guard';
@@ -15,14 +16,14 @@ import { RateLimitGuard } from './rate-limit.guard';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Configuration, true>) => {
+      inject: [ConfigService, Clock],
+      useFactory: (config: ConfigService<Configuration, true>, clock: Clock) => {
         const redis = config.get('redis', { infer: true });
         return {
           throttlers: [],
           storage: redis.url
             ? new FixedWindowRedisStorage(redis.url, redis.keyPrefix)
-            : new FixedWindowMemoryStorage(),
+            : new FixedWindowMemoryStorage(clock),
         };
       },
     }),
