@@ -15,7 +15,7 @@ export interface AppSettings {
 }
 
 export interface DatabaseSettings {
-  /** Undefined until the embedded server is started (see DatabaseServer). */
+  /** Undefined until the embedded server is started (see resolveDatabase). */
   url: string | undefined;
   embedded: boolean;
   embeddedPort: number;

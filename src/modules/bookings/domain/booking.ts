@@ -207,7 +207,7 @@ export class Booking {
     return this.apply('expire', SYSTEM, 'expired', now);
   }
 
-  /** Transitions not yet written to the outbox; the repository drains them on save. */
+  /** Transitions not yet written to the outbox; BookingEventRecorder drains them into it. */
   pullTransitions(): BookingTransition[] {
     return this.uncommitted.splice(0, this.uncommitted.length);
   }
