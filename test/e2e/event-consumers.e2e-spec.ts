@@ -144,11 +144,15 @@ describe('outbox consumers (shared/events)', () => {
       [ids(earlier, later)],
     );
     expect(visible).toEqual([{ id: later.id }]);
-    await consumers.drain('test.all');
+    // The log does not hand out the later event while an older transaction may still add one.
+    const readable = await testApp.app.get(EventLog).readAfter(START_OF_STREAM, 1_000);
+    expect(readable.map((event) => String(event.id))).not.toContain(later.id);
     expect(await reactions('test.all', [earlier, later])).toEqual([]);
 
+    // drain() waits for events committed before it was called: here, for the earlier commit.
+    const draining = consumers.drain('test.all');
     await first.query('COMMIT');
-    await consumers.drain('test.all');
+    await draining;
     expect(await reactions('test.all', [earlier, later])).toEqual(ids(earlier, later));
     await consumers.drain('test.all');
     expect(await reactions('test.all', [earlier, later])).toEqual(ids(earlier, later));
@@ -235,6 +239,23 @@ describe('outbox consumers (shared/events)', () => {
     expect(await reactions('test.only-b', [a, b])).toEqual(ids(b));
     expect(await reactions('test.from-now', [beforeStart, a, b])).toEqual(ids(a, b));
     expect(await reactions('test.all', [beforeStart])).toEqual(ids(beforeStart));
+  });
+
+  it('gives up draining, naming the consumer, while an older transaction stays open', async () => {
+    const open = await connect();
+    await open.query('BEGIN');
+    await open.query('SELECT pg_current_xact_id()');
+    const heldBack = await insertEvent(await connect());
+    try {
+      await expect(consumers.drain('test.all', { timeoutMs: 100 })).rejects.toThrow(
+        /test\.all: events committed before drain\(\) are still held back/,
+      );
+      expect(await reactions('test.all', [heldBack])).toEqual([]);
+    } finally {
+      await open.query('ROLLBACK');
+    }
+    await consumers.drain('test.all');
+    expect(await reactions('test.all', [heldBack])).toEqual(ids(heldBack));
   });
 
   it('polls while the application runs: a committed event is handled without drain()', async () => {

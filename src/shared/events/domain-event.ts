@@ -25,6 +25,15 @@ export function positionParts(position: EventPosition): { transactionId: string;
   return { transactionId, eventId };
 }
 
+/** Negative, zero or positive as `a` comes before, at or after `b` in commit order. */
+export function comparePositions(a: EventPosition, b: EventPosition): number {
+  const [left, right] = [positionParts(a), positionParts(b)];
+  const byTransaction = BigInt(left.transactionId) - BigInt(right.transactionId);
+  if (byTransaction !== 0n) return byTransaction < 0n ? -1 : 1;
+  const byEvent = BigInt(left.eventId) - BigInt(right.eventId);
+  return byEvent === 0n ? 0 : byEvent < 0n ? -1 : 1;
+}
+
 /** A domain event as it was recorded, for consumers, the event feed and histories. */
 export interface DomainEvent {
   position: EventPosition;

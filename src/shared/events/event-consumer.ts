@@ -34,12 +34,12 @@ export abstract class EventConsumers {
   abstract register(consumer: EventConsumer): void;
 
   /**
-   * Handles, for every registered consumer or only the named one, every event readable now, in
-   * batches: the events of finished transactions that no running transaction is older than (an
-   * event committed behind a transaction still open waits for it). Waits for another instance's
-   * batch rather than skipping it, and pauses this instance's polling meanwhile. Resolves with the
-   * number of events handled here; rejects with a handler's error. Tests drain with it instead of
-   * waiting for a poll.
+   * Handles, for every registered consumer or only the named one, every event committed before
+   * the call, in batches. An event committed after a transaction that is still running becomes
+   * readable only when that transaction ends: drain waits for it, up to `timeoutMs` (10 s), then
+   * rejects. Waits for another instance's batch rather than skipping it, and pauses this
+   * instance's polling meanwhile. Resolves with the number of events handled here; rejects with a
+   * handler's error. Tests drain with it instead of waiting for a poll.
    */
-  abstract drain(consumerName?: string): Promise<number>;
+  abstract drain(consumerName?: string, options?: { timeoutMs?: number }): Promise<number>;
 }

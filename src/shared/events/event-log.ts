@@ -9,6 +9,12 @@ export abstract class EventLog {
    */
   abstract readAfter(after: EventPosition, limit: number): Promise<DomainEvent[]>;
 
+  /**
+   * The position of the last committed event, whether or not readAfter returns it yet (a
+   * transaction older than it may still be running); null before the first event.
+   */
+  abstract latestPosition(): Promise<EventPosition | null>;
+
   /** One aggregate's events, by aggregate version, then as recorded. */
   abstract historyOf(aggregateType: string, aggregateId: string): Promise<DomainEvent[]>;
 }

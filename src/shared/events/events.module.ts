@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { SharedDatabaseModule } from '../database/shared-database.module';
 import { EventConsumers } from './event-consumer';
 import { EventLog } from './event-log';
 import { EventOutbox } from './event-outbox';
@@ -10,8 +11,8 @@ import { TypeOrmEventOutbox } from './typeorm-event-outbox';
  * The outbox for every module: EventOutbox writes events in the caller's transaction, EventLog
  * reads them in commit order, EventConsumers runs reactions with durable cursors.
  */
-@Global()
 @Module({
+  imports: [SharedDatabaseModule],
   providers: [
     { provide: EventOutbox, useClass: TypeOrmEventOutbox },
     { provide: EventLog, useClass: PostgresEventLog },

@@ -6,12 +6,14 @@ import {
 } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { TransactionRunner } from '../domain/transaction-runner';
-import { eventPosition, EventPosition, positionParts } from './domain-event';
+import { comparePositions, eventPosition, EventPosition, positionParts } from './domain-event';
 import { EventConsumer, EventConsumers } from './event-consumer';
 import { EventLog } from './event-log';
 
 export const EVENT_BATCH_SIZE = 100;
 export const EVENT_POLL_INTERVAL_MS = 1_000;
+const DRAIN_TIMEOUT_MS = 10_000;
+const DRAIN_RETRY_MS = 20;
 /** A failing consumer waits 1, 2, 4 … up to 64 poll intervals before its next attempt. */
 const MAX_BACKOFF_ROUNDS = 64;
 
@@ -22,6 +24,8 @@ interface BatchOutcome {
   claimed: boolean;
   read: number;
   handled: number;
+  /** Where the cursor stands after the batch. */
+  cursor: EventPosition | null;
 }
 
 /**
@@ -61,25 +65,48 @@ export class PostgresEventConsumers
     this.consumers.set(consumer.name, consumer);
   }
 
-  async drain(consumerName?: string): Promise<number> {
+  async drain(consumerName?: string, options: { timeoutMs?: number } = {}): Promise<number> {
     const consumers = this.selected(consumerName);
     this.draining += 1;
     try {
       // A poll in flight holds a transaction older than events committed since it began, which
       // would hide them from this drain's reads: let it finish first.
       await this.polling;
+      const target = await this.log.latestPosition();
       let handled = 0;
       for (const consumer of consumers) {
-        await this.createCursor(consumer);
-        let batch: BatchOutcome;
-        do {
-          batch = await this.runBatch(consumer, 'wait');
-          handled += batch.handled;
-        } while (batch.read === EVENT_BATCH_SIZE);
+        handled += await this.drainOne(consumer, target, options.timeoutMs ?? DRAIN_TIMEOUT_MS);
       }
       return handled;
     } finally {
       this.draining -= 1;
+    }
+  }
+
+  /** Batches until the cursor reaches `target`, waiting while older transactions still run. */
+  private async drainOne(
+    consumer: EventConsumer,
+    target: EventPosition | null,
+    timeoutMs: number,
+  ): Promise<number> {
+    await this.createCursor(consumer);
+    let handled = 0;
+    let waits = 0;
+    for (;;) {
+      const batch = await this.runBatch(consumer, 'wait');
+      handled += batch.handled;
+      if (batch.read === EVENT_BATCH_SIZE) continue;
+      const caughtUp =
+        target === null || (batch.cursor !== null && comparePositions(batch.cursor, target) >= 0);
+      if (caughtUp) return handled;
+      if (waits * DRAIN_RETRY_MS >= timeoutMs) {
+        throw new Error(
+          `Event consumer ${consumer.name}: events committed before drain() are still held back ` +
+            `by an older transaction that has not ended after ${timeoutMs} ms`,
+        );
+      }
+      waits += 1;
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_RETRY_MS));
     }
   }
 
@@ -148,7 +175,7 @@ export class PostgresEventConsumers
     try {
       return await this.transactions.run(async () => {
         const after = await this.lockCursor(consumer.name, lock);
-        if (after === null) return { claimed: false, read: 0, handled: 0 };
+        if (after === null) return { claimed: false, read: 0, handled: 0, cursor: null };
         const events = await this.log.readAfter(after, EVENT_BATCH_SIZE);
         let handled = 0;
         for (const event of events) {
@@ -156,8 +183,9 @@ export class PostgresEventConsumers
           await consumer.handle(event);
           handled += 1;
         }
-        if (events.length > 0) await this.moveCursor(consumer.name, events.at(-1)!.position);
-        return { claimed: true, read: events.length, handled };
+        const cursor = events.at(-1)?.position ?? after;
+        if (events.length > 0) await this.moveCursor(consumer.name, cursor);
+        return { claimed: true, read: events.length, handled, cursor };
       });
     } catch (error) {
       await this.recordFailure(consumer.name, error);

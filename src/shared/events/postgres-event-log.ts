@@ -44,6 +44,13 @@ export class PostgresEventLog extends EventLog {
     return rows.map(toDomainEvent);
   }
 
+  async latestPosition(): Promise<EventPosition | null> {
+    const [last]: Array<{ txid: string; id: string }> = await this.context
+      .manager()
+      .query('SELECT txid::text, id::text FROM domain_events ORDER BY txid DESC, id DESC LIMIT 1');
+    return last ? eventPosition(last.txid, last.id) : null;
+  }
+
   async historyOf(aggregateType: string, aggregateId: string): Promise<DomainEvent[]> {
     const rows: EventRow[] = await this.context.manager().query(
       `SELECT ${COLUMNS} FROM domain_events
