@@ -3,7 +3,6 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { Configuration } from './config/configuration';
 import { Clock } from './shared/domain/clock';
-import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -16,12 +15,9 @@ import {
 } from './modules/companions';
 import { IdentityModule } from './modules/identity';
 import { AccessModule } from './shared/auth/access.module';
-import { EventsModule } from './shared/events/events.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
-import { IdempotencyModule } from './shared/idempotency/idempotency.module';
-import { JobsModule } from './shared/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -49,14 +45,10 @@ export class AppModule {
           load: [() => ({ ...configuration })],
         }),
         DatabaseModule,
-        SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
         // Guards run in this order: identify the caller, then count against their rate limits.
         AccessModule,
         RateLimitModule,
-        EventsModule,
-        JobsModule,
-        IdempotencyModule,
         HealthModule,
         identity,
         ApiKeysModule.forRoot({ identity }),

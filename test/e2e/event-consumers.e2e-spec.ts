@@ -1,9 +1,11 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
+import { SharedDatabaseModule } from '../../src/shared/database/shared-database.module';
 import { TransactionContext } from '../../src/shared/database/transaction-context';
 import { DomainEvent, START_OF_STREAM } from '../../src/shared/events/domain-event';
 import { EventConsumer, EventConsumers } from '../../src/shared/events/event-consumer';
 import { EventLog } from '../../src/shared/events/event-log';
+import { EventsModule } from '../../src/shared/events/events.module';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -66,7 +68,7 @@ class ProbeConsumers implements OnModuleInit {
   }
 }
 
-@Module({ providers: [ProbeConsumers] })
+@Module({ imports: [EventsModule, SharedDatabaseModule], providers: [ProbeConsumers] })
 class ProbeConsumersModule {}
 
 interface InsertedEvent {

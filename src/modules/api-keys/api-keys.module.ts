@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { AuthenticateApiKeyUseCase } from './application/authenticate-api-key.use-case';
 import { CreateApiKeyUseCase } from './application/create-api-key.use-case';
 import { ListApiKeysQuery } from './application/list-api-keys.query';
@@ -24,7 +25,11 @@ export class ApiKeysModule {
   static forRoot(options: ApiKeysModuleOptions): DynamicModule {
     return {
       module: ApiKeysModule,
-      imports: [TypeOrmModule.forFeature([ApiKeyOrmEntity]), options.identity],
+      imports: [
+        TypeOrmModule.forFeature([ApiKeyOrmEntity]),
+        SharedDatabaseModule,
+        options.identity,
+      ],
       controllers: [ApiKeysController],
       providers: [
         { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },

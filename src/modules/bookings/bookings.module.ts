@@ -2,6 +2,10 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
+import { EventsModule } from '../../shared/events/events.module';
+import { IdempotencyModule } from '../../shared/idempotency/idempotency.module';
+import { JobsModule } from '../../shared/jobs/jobs.module';
 import { AcceptBookingUseCase } from './application/accept-booking.use-case';
 import { BookingEventRecorder } from './application/booking-event.recorder';
 import { BookingExpiryScheduler } from './application/booking-expiry.scheduler';
@@ -40,7 +44,15 @@ export class BookingsModule {
   static forRoot(options: BookingsModuleOptions): DynamicModule {
     return {
       module: BookingsModule,
-      imports: [TypeOrmModule.forFeature([BookingOrmEntity]), options.identity, options.companions],
+      imports: [
+        TypeOrmModule.forFeature([BookingOrmEntity]),
+        SharedDatabaseModule,
+        EventsModule,
+        JobsModule,
+        IdempotencyModule,
+        options.identity,
+        options.companions,
+      ],
       controllers: [BookingsController],
       providers: [
         { provide: BookingRepository, useClass: TypeOrmBookingRepository },

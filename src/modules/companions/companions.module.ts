@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { AddMyPortfolioItemUseCase } from './application/add-my-portfolio-item.use-case';
 import { BookableCompanionQuery } from './application/bookable-companion.query';
 import { GetCompanionAvailabilityQuery } from './application/get-companion-availability.query';
@@ -46,6 +47,7 @@ export class CompanionsModule {
       module: CompanionsModule,
       imports: [
         TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity]),
+        SharedDatabaseModule,
         options.identity,
       ],
       controllers: [CompanionsController, AdminCompanionsController],

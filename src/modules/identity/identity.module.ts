@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
 import { CreateAdminUseCase } from './application/create-admin.use-case';
 import { CreateOrganizationUseCase } from './application/create-organization.use-case';
@@ -49,7 +50,10 @@ export class IdentityModule {
   static forRoot(options: IdentityModuleOptions): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity])],
+      imports: [
+        TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity]),
+        SharedDatabaseModule,
+      ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
         { provide: UserRepository, useClass: TypeOrmUserRepository },

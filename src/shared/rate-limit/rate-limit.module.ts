@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -12,7 +12,6 @@ import { RateLimitGuard } from './rate-limit.guard';
  * @nestjs/throttler supplies the storage contract; counters live in memory for one instance and
  * in Redis when REDIS_URL is set, so that every instance shares one budget.
  */
-@Global()
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
