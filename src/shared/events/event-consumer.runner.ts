@@ -4,11 +4,11 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { TransactionContext } from '../database/transaction-context';
 import { TransactionRunner } from '../domain/transaction-runner';
-import { comparePositions, eventPosition, EventPosition, positionParts } from './domain-event';
+import { comparePositions, EventPosition } from './domain-event';
 import { EventConsumer, EventConsumers } from './event-consumer';
 import { EventLog } from './event-log';
+import { PostgresEventCursors } from './postgres-event-cursors';
 
 export const EVENT_BATCH_SIZE = 100;
 export const EVENT_POLL_INTERVAL_MS = 1_000;
@@ -17,10 +17,8 @@ const DRAIN_RETRY_MS = 20;
 /** A failing consumer waits 1, 2, 4 … up to 64 poll intervals before its next attempt. */
 const MAX_BACKOFF_ROUNDS = 64;
 
-type LockMode = 'wait' | 'skip_locked';
-
 interface BatchOutcome {
-  /** False when another instance holds the cursor (skip_locked only). */
+  /** False when another instance holds the cursor (when skipping locked cursors only). */
   claimed: boolean;
   read: number;
   handled: number;
@@ -30,16 +28,16 @@ interface BatchOutcome {
 
 /**
  * Runs the registered consumers over the outbox. Each batch is one transaction: lock the
- * consumer's cursor row, read the next committed events (EventLog.readAfter), let the consumer
+ * consumer's cursor, read the next committed events (EventLog.readAfter), let the consumer
  * handle them, move the cursor. Several instances share the work safely: the poller skips a
  * cursor another instance has locked, drain() waits for it.
  */
 @Injectable()
-export class PostgresEventConsumers
+export class EventConsumerRunner
   extends EventConsumers
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
-  private readonly logger = new Logger(PostgresEventConsumers.name);
+  private readonly logger = new Logger(EventConsumerRunner.name);
   private readonly consumers = new Map<string, EventConsumer>();
   private readonly cursorsCreated = new Set<string>();
   /** Poll rounds a failing consumer still sits out. */
@@ -52,8 +50,8 @@ export class PostgresEventConsumers
 
   constructor(
     private readonly log: EventLog,
+    private readonly cursors: PostgresEventCursors,
     private readonly transactions: TransactionRunner,
-    private readonly context: TransactionContext,
   ) {
     super();
   }
@@ -93,7 +91,7 @@ export class PostgresEventConsumers
     let handled = 0;
     let waits = 0;
     for (;;) {
-      const batch = await this.runBatch(consumer, 'wait');
+      const batch = await this.runBatch(consumer, { skipLocked: false });
       handled += batch.handled;
       if (batch.read === EVENT_BATCH_SIZE) continue;
       const caughtUp =
@@ -146,10 +144,10 @@ export class PostgresEventConsumers
       if (this.sitsOut(consumer.name)) continue;
       try {
         await this.createCursor(consumer);
-        if (!(await this.hasPendingEvents(consumer.name))) continue;
+        if (!(await this.cursors.hasEventsAfter(consumer.name))) continue;
         let batch: BatchOutcome;
         do {
-          batch = await this.runBatch(consumer, 'skip_locked');
+          batch = await this.runBatch(consumer, { skipLocked: true });
         } while (this.running && batch.claimed && batch.read === EVENT_BATCH_SIZE);
         this.backoff.delete(consumer.name);
       } catch (error) {
@@ -171,10 +169,13 @@ export class PostgresEventConsumers
     return true;
   }
 
-  private async runBatch(consumer: EventConsumer, lock: LockMode): Promise<BatchOutcome> {
+  private async runBatch(
+    consumer: EventConsumer,
+    lock: { skipLocked: boolean },
+  ): Promise<BatchOutcome> {
     try {
       return await this.transactions.run(async () => {
-        const after = await this.lockCursor(consumer.name, lock);
+        const after = await this.cursors.lock(consumer.name, lock);
         if (after === null) return { claimed: false, read: 0, handled: 0, cursor: null };
         const events = await this.log.readAfter(after, EVENT_BATCH_SIZE);
         let handled = 0;
@@ -184,76 +185,18 @@ export class PostgresEventConsumers
           handled += 1;
         }
         const cursor = events.at(-1)?.position ?? after;
-        if (events.length > 0) await this.moveCursor(consumer.name, cursor);
+        if (events.length > 0) await this.cursors.move(consumer.name, cursor);
         return { claimed: true, read: events.length, handled, cursor };
       });
     } catch (error) {
-      await this.recordFailure(consumer.name, error);
+      await this.cursors.recordFailure(consumer.name, error);
       throw error;
     }
   }
 
   private async createCursor(consumer: EventConsumer): Promise<void> {
     if (this.cursorsCreated.has(consumer.name)) return;
-    // 'now': past every transaction that has finished, so only events committed later are read.
-    await this.context.manager().query(
-      `INSERT INTO event_consumers (name, after_txid, after_id)
-       VALUES ($1, CASE WHEN $2 THEN pg_snapshot_xmin(pg_current_snapshot()) ELSE '0'::xid8 END, 0)
-       ON CONFLICT (name) DO NOTHING`,
-      [consumer.name, consumer.startAt === 'now'],
-    );
+    await this.cursors.create(consumer.name, consumer.startAt ?? 'beginning');
     this.cursorsCreated.add(consumer.name);
-  }
-
-  /** A cheap look without a lock or a transaction id, so that an idle poll writes nothing. */
-  private async hasPendingEvents(name: string): Promise<boolean> {
-    const [{ pending }] = await this.context.manager().query(
-      `SELECT EXISTS (
-         SELECT 1 FROM event_consumers c
-           JOIN domain_events e ON (e.txid, e.id) > (c.after_txid, c.after_id)
-          WHERE c.name = $1 AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
-       ) AS pending`,
-      [name],
-    );
-    return pending;
-  }
-
-  private async lockCursor(name: string, lock: LockMode): Promise<EventPosition | null> {
-    const rows: Array<{ after_txid: string; after_id: string }> = await this.context
-      .manager()
-      .query(
-        `SELECT after_txid, after_id FROM event_consumers WHERE name = $1
-           FOR UPDATE${lock === 'skip_locked' ? ' SKIP LOCKED' : ''}`,
-        [name],
-      );
-    return rows.length > 0 ? eventPosition(rows[0].after_txid, rows[0].after_id) : null;
-  }
-
-  private async moveCursor(name: string, position: EventPosition): Promise<void> {
-    const { transactionId, eventId } = positionParts(position);
-    await this.context.manager().query(
-      `UPDATE event_consumers
-          SET after_txid = $2::xid8, after_id = $3::bigint, failed_attempts = 0, last_error = NULL,
-              updated_at = now()
-        WHERE name = $1`,
-      [name, transactionId, eventId],
-    );
-  }
-
-  /**
-   * After the rollback, so operators see a consumer that is stuck and why. Best effort: when the
-   * database itself failed, there is nowhere to record it, and the handler's error is what counts.
-   */
-  private async recordFailure(name: string, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    await this.context
-      .manager()
-      .query(
-        `UPDATE event_consumers
-            SET failed_attempts = failed_attempts + 1, last_error = left($2, 1000), updated_at = now()
-          WHERE name = $1`,
-        [name, message],
-      )
-      .catch(() => undefined);
   }
 }

@@ -3,7 +3,8 @@ import { SharedDatabaseModule } from '../database/shared-database.module';
 import { EventConsumers } from './event-consumer';
 import { EventLog } from './event-log';
 import { EventOutbox } from './event-outbox';
-import { PostgresEventConsumers } from './postgres-event-consumers';
+import { EventConsumerRunner } from './event-consumer.runner';
+import { PostgresEventCursors } from './postgres-event-cursors';
 import { PostgresEventLog } from './postgres-event-log';
 import { TypeOrmEventOutbox } from './typeorm-event-outbox';
 
@@ -16,7 +17,8 @@ import { TypeOrmEventOutbox } from './typeorm-event-outbox';
   providers: [
     { provide: EventOutbox, useClass: TypeOrmEventOutbox },
     { provide: EventLog, useClass: PostgresEventLog },
-    { provide: EventConsumers, useClass: PostgresEventConsumers },
+    { provide: EventConsumers, useClass: EventConsumerRunner },
+    PostgresEventCursors,
   ],
   exports: [EventOutbox, EventLog, EventConsumers],
 })
