@@ -1,18 +1,22 @@
-import { DynamicModule, Type } from '@nestjs/common';
+import { BadRequestException, DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
-import { FastifyInstance } from 'fastify';
+import { Server } from 'node:http';
+import { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
-import { Configuration } from './config/configuration';
+import { Configuration, TrustProxy } from './config/configuration';
 import { Clock } from './shared/domain/clock';
 import { runMigrationsExclusively } from './database/migration-runner';
 import { createLogger } from './shared/logging/create-logger';
 import { PinoNestLogger } from './shared/logging/pino-nest-logger';
 import { requestIdFor } from './shared/http/request-id';
 import { setUpOpenApi } from './shared/http/openapi';
+import { crossOriginOptions } from './shared/http/cors';
+import { answerClientError, renderFrameworkError } from './shared/http/framework-errors';
+import { jsonShapeProblem } from './shared/http/json-shape';
 import { setUpSessions } from './shared/auth/session.setup';
 
 export interface CreateAppOptions {
@@ -29,17 +33,27 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(configuration.app.logLevel);
-  const adapter = new FastifyAdapter({
+  const serverOptions: FastifyHttpOptions<Server> = {
     loggerInstance: logger,
     genReqId: requestIdFor,
     bodyLimit: configuration.http.bodyLimitBytes,
     requestTimeout: configuration.http.requestTimeoutMs,
+    // Node enforces the request deadline only as given to its server's constructor (Fastify's
+    // `requestTimeout` is set afterwards and left the 5-minute default in force), and checks
+    // it on an interval of 30 s by default: a body trickled in slowly outlived both.
+    http: {
+      requestTimeout: configuration.http.requestTimeoutMs,
+      connectionsCheckingInterval: deadlineCheckInterval(configuration.http.requestTimeoutMs),
+    },
     connectionTimeout: configuration.http.connectionTimeoutMs,
     keepAliveTimeout: configuration.http.keepAliveTimeoutMs,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    trustProxy: true,
-  });
+    trustProxy: fastifyTrustProxy(configuration.http.trustProxy),
+    frameworkErrors: renderFrameworkError,
+    clientErrorHandler: answerClientError,
+  };
+  const adapter = new JsonOnlyFastifyAdapter(serverOptions);
   const rootModule = {
     module: class ApplicationRoot {},
     imports: [
@@ -84,14 +98,41 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
   fastify.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, done as (error?: unknown) => void);
   });
-  app.enableCors({
-    origin: configuration.http.corsOrigins,
-    credentials: true,
-    exposedHeaders: ['X-Request-Id'],
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const problem = jsonShapeProblem(request.body);
+    done(problem ? new BadRequestException(problem) : undefined);
   });
+  app.enableCors(crossOriginOptions(configuration.http.cors));
   await setUpSessions(app, configuration.auth, app.get(DataSource));
-  setUpOpenApi(app);
+  if (configuration.app.apiDocs) setUpOpenApi(app);
 }
+
+/** A hop count becomes "trust the nearest N addresses of the forwarding chain". */
+function fastifyTrustProxy(
+  trustProxy: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  return (_address, hop) => hop < trustProxy;
+}
+
+/** Often enough that a deadline is enforced within a second of passing; never busier than that. */
+function deadlineCheckInterval(requestTimeoutMs: number): number {
+  return Math.min(1_000, Math.max(100, Math.floor(requestTimeoutMs / 4)));
+}
+
+/**
+ * JSON only (CONTRACT §1.1): Nest would also parse form-encoded bodies on every route, which
+ * lets a cross-site HTML form post to the API. Other content types get 415.
+ */
+class JsonOnlyFastifyAdapter extends FastifyAdapter {
+  override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
+    super.registerParserMiddleware(prefix, rawBody);
+    const fastify = this.getInstance();
+    if (fastify.hasContentTypeParser(FORM_ENCODED)) fastify.removeContentTypeParser(FORM_ENCODED);
+  }
+}
+
+const FORM_ENCODED = 'application/x-www-form-urlencoded';
 
 /**
  * A response finished during shutdown tells its client to close the connection; otherwise a

@@ -31,7 +31,7 @@ describe('loadConfiguration', () => {
       PLATFORM_FEE_PERCENT: '12.5',
     });
     expect(configuration.app.port).toBe(8080);
-    expect(configuration.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(configuration.http.cors.origins).toEqual(['https://a.example', 'https://b.example']);
     expect(configuration.database.runMigrations).toBe(false);
     expect(configuration.money.platformFeePercent).toBe(12.5);
   });
@@ -44,9 +44,34 @@ describe('loadConfiguration', () => {
     ['DEMO_DATA', 'maybe'],
     ['CURRENCY', 'euro'],
     ['PLATFORM_FEE_PERCENT', '120'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '0'],
+    ['TRUST_PROXY', '10.0.0.0/40'],
+    ['TRUST_PROXY', 'proxy.internal'],
+    ['API_DOCS', 'sometimes'],
+    ['CORS_MAX_AGE_SECONDS', '-1'],
+    ['LOGIN_MAX_FAILURES_PER_EMAIL', '0'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfiguration({ [name]: value })).toThrow(ConfigurationError);
     expect(() => loadConfiguration({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('trusts no proxy by default, else a hop count or proxy addresses and CIDRs', () => {
+    const secret = { SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfiguration(secret).http.trustProxy).toBe(false);
+    expect(loadConfiguration({ ...secret, TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(
+      loadConfiguration({ ...secret, TRUST_PROXY: '10.0.0.0/8, ::1, loopback' }).http.trustProxy,
+    ).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+  });
+
+  it('defaults the CORS preflight cache to 10 minutes and serves the API docs', () => {
+    const configuration = loadConfiguration({ SESSION_SECRET: 'x'.repeat(32) });
+    expect(configuration.http.cors).toEqual({ origins: [], maxAgeSeconds: 600 });
+    expect(configuration.app.apiDocs).toBe(true);
+    expect(
+      loadConfiguration({ SESSION_SECRET: 'x'.repeat(32), API_DOCS: 'false' }).app.apiDocs,
+    ).toBe(false);
   });
 
   it('requires SESSION_SECRET in production only', () => {

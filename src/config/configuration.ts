@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
@@ -12,6 +13,8 @@ export interface AppSettings {
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   dataDir: string;
   demoData: boolean;
+  /** Serve /api/docs and /api/docs-json (CONTRACT §9 `API_DOCS`). */
+  apiDocs: boolean;
 }
 
 export interface DatabaseSettings {
@@ -23,8 +26,22 @@ export interface DatabaseSettings {
   poolSize: number;
 }
 
+/** Browser access (CONTRACT §9 `CORS_ORIGINS`): the HTTP API and the Socket.io handshake share it. */
+export interface CorsSettings {
+  origins: string[];
+  /** How long a browser may cache a preflight answer (Access-Control-Max-Age). */
+  maxAgeSeconds: number;
+}
+
+/**
+ * Which peers may set the client address through X-Forwarded-For: none (the socket address is
+ * the client), the nearest N hops, or these proxy addresses/CIDRs (Fastify's `trustProxy`).
+ */
+export type TrustProxy = false | number | string[];
+
 export interface HttpSettings {
-  corsOrigins: string[];
+  cors: CorsSettings;
+  trustProxy: TrustProxy;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
   connectionTimeoutMs: number;
@@ -41,7 +58,10 @@ export interface MoneySettings {
 export interface AuthSettings {
   sessionSecret: string;
   sessionMaxAgeMs: number;
+  /** Failed logins per e-mail and client IP within the window (CONTRACT §2.2). */
   loginMaxFailures: number;
+  /** Failed logins per e-mail across all IPs within the window: a larger budget. */
+  loginMaxFailuresPerEmail: number;
   loginFailureWindowMs: number;
   /** argon2id memory cost; tests lower it for speed, production keeps the 64 MiB default. */
   passwordHashMemoryKib: number;
@@ -110,6 +130,7 @@ export function loadConfiguration(
       logLevel: variables.LOG_LEVEL,
       dataDir,
       demoData: variables.DEMO_DATA ?? embedded,
+      apiDocs: variables.API_DOCS,
     },
     database: {
       url: variables.DATABASE_URL,
@@ -119,7 +140,11 @@ export function loadConfiguration(
       poolSize: variables.DATABASE_POOL_SIZE,
     },
     http: {
-      corsOrigins: splitList(variables.CORS_ORIGINS),
+      cors: {
+        origins: splitList(variables.CORS_ORIGINS),
+        maxAgeSeconds: variables.CORS_MAX_AGE_SECONDS,
+      },
+      trustProxy: parseTrustProxy(variables.TRUST_PROXY),
       bodyLimitBytes: ONE_MEBIBYTE,
       requestTimeoutMs: variables.HTTP_REQUEST_TIMEOUT_MS,
       connectionTimeoutMs: variables.HTTP_CONNECTION_TIMEOUT_MS,
@@ -135,6 +160,7 @@ export function loadConfiguration(
       sessionSecret: resolveSessionSecret(variables, dataDir),
       sessionMaxAgeMs: variables.SESSION_MAX_AGE_HOURS * HOUR_MS,
       loginMaxFailures: variables.LOGIN_MAX_FAILURES,
+      loginMaxFailuresPerEmail: variables.LOGIN_MAX_FAILURES_PER_EMAIL,
       loginFailureWindowMs: 15 * MINUTE_MS,
       passwordHashMemoryKib: variables.PASSWORD_HASH_MEMORY_KIB,
     },
@@ -213,6 +239,34 @@ function describeProblem(error: ValidationError): string {
   const showValue = typeof error.value === 'string' && !SECRET_NAME.test(error.property);
   const given = showValue ? ` (got "${String(error.value)}")` : '';
   return `${error.property}: ${messages[0] ?? 'invalid value'}${given}`;
+}
+
+const NAMED_PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const MAX_PROXY_HOPS = 10;
+
+/** `TRUST_PROXY`: unset → trust nobody; `2` → the nearest two hops; else addresses/CIDRs. */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= MAX_PROXY_HOPS) return hops;
+  } else {
+    const entries = splitList(value);
+    if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+  }
+  throw new ConfigurationError([
+    `TRUST_PROXY: must be a hop count (1-${MAX_PROXY_HOPS}) or comma-separated proxy addresses/CIDRs (or loopback, linklocal, uniquelocal) (got "${value}")`,
+  ]);
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function splitList(value: string | undefined): string[] {

@@ -72,6 +72,21 @@ export class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   @Transform(numericText)
+  @IsInt({ message: 'CORS_MAX_AGE_SECONDS must be an integer between 0 and 86400' })
+  @Min(0, { message: 'CORS_MAX_AGE_SECONDS must be an integer between 0 and 86400' })
+  @Max(86_400, { message: 'CORS_MAX_AGE_SECONDS must be an integer between 0 and 86400' })
+  CORS_MAX_AGE_SECONDS = 600;
+
+  /** Parsed and checked by loadConfiguration (a hop count or proxy addresses/CIDRs). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'API_DOCS must be true or false' })
+  API_DOCS = true;
+
+  @Transform(numericText)
   @IsInt({ message: 'HTTP_REQUEST_TIMEOUT_MS must be a positive integer' })
   @Min(1, { message: 'HTTP_REQUEST_TIMEOUT_MS must be a positive integer' })
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
@@ -125,6 +140,11 @@ export class EnvironmentVariables {
   @IsInt({ message: 'LOGIN_MAX_FAILURES must be a positive integer' })
   @Min(1, { message: 'LOGIN_MAX_FAILURES must be a positive integer' })
   LOGIN_MAX_FAILURES = 10;
+
+  @Transform(numericText)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_EMAIL must be a positive integer' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES_PER_EMAIL must be a positive integer' })
+  LOGIN_MAX_FAILURES_PER_EMAIL = 100;
 
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../shared/auth/auth.decorator';
+import { ApiErrorResponses } from '../shared/http/api-error-responses.decorator';
 import { SkipRateLimit } from '../shared/rate-limit/rate-limit.decorator';
+import { LIVE, LivenessResponse, READY, ReadinessResponse } from './health.response';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,16 +14,19 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The process is alive.' })
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: LivenessResponse, example: LIVE })
+  live(): LivenessResponse {
+    return LIVE;
   }
 
   @Get('ready')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The database answers and every migration is applied.' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready to serve traffic.' })
-  async ready(): Promise<{ status: 'ok'; database: 'up'; migrations: 'applied' }> {
+  @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied' })
+  @ApiOkResponse({ type: ReadinessResponse, example: READY })
+  // Server errors carry no internals (CONTRACT §1.2), whatever the cause.
+  @ApiErrorResponses({ 503: 'Internal server error' })
+  async ready(): Promise<ReadinessResponse> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
@@ -30,6 +35,6 @@ export class HealthController {
     if (await this.dataSource.showMigrations()) {
       throw new ServiceUnavailableException('Migrations pending');
     }
-    return { status: 'ok', database: 'up', migrations: 'applied' };
+    return READY;
   }
 }

@@ -119,10 +119,11 @@ describe('operators: users and organizations (CONTRACT §8)', () => {
       payload: { status: 'suspended' },
     });
     expect(suspended.json().user.status).toBe('suspended');
+    // Suspension ended the session itself (see session-endings.e2e-spec.ts).
     expect(
       (await inject({ method: 'GET', url: '/auth/me', headers: { cookie: user.cookie } }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(401);
     await inject({
       method: 'PATCH',
       url: `/api/admin/users/${user.id}`,

@@ -1,4 +1,5 @@
 import { Controller, Get, Module, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import { Auth } from '../../src/shared/auth/auth.decorator';
 import { CurrentActor } from '../../src/shared/auth/current-actor.decorator';
 import { Actor } from '../../src/shared/domain/actor';
@@ -12,18 +13,33 @@ import {
 } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 
+class ScopedReadResponse {
+  @ApiProperty({ type: 'integer' })
+  user_id!: number;
+
+  @ApiProperty({ enum: ['session', 'api_key'] })
+  via!: string;
+}
+
+class ScopedBookResponse {
+  @ApiProperty({ enum: [true] })
+  booked!: true;
+}
+
 /** Routes with each requirement, so that scopes are tested apart from any feature module. */
 @Controller('__scoped')
 class ScopedController {
   @Get('read')
   @Auth({ permission: 'read' })
-  read(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: ScopedReadResponse })
+  read(@CurrentActor() actor: Actor): ScopedReadResponse {
     return { user_id: actor.userId, via: actor.authenticatedBy };
   }
 
   @Post('book')
   @Auth({ permission: 'book' })
-  book() {
+  @ApiCreatedResponse({ type: ScopedBookResponse })
+  book(): ScopedBookResponse {
     return { booked: true };
   }
 }

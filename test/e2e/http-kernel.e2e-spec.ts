@@ -25,14 +25,14 @@ describe('HTTP kernel (CONTRACT §1, §9)', () => {
     expect(Object.keys(response.json())).toEqual(['error']);
   });
 
-  it('rejects a body that is not JSON with 400', async () => {
+  it('rejects a body that is not JSON with 415', async () => {
     const response = await inject({
       method: 'POST',
       url: '/__probe/echo',
       headers: { 'content-type': 'text/plain' },
       payload: 'name=x',
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(415);
     expect(response.json()).toEqual({ error: expect.any(String) });
   });
 
@@ -133,7 +133,9 @@ describe('HTTP kernel (CONTRACT §1, §9)', () => {
       expect.arrayContaining(['/health', '/health/ready']),
     );
     const login = document.json().paths['/auth/login'].post;
-    expect(login.responses['422'].content['application/json'].schema.$ref).toBe(
+    expect(login.responses['422'].$ref).toBe('#/components/responses/ValidationFailed');
+    const validationFailed = document.json().components.responses.ValidationFailed;
+    expect(validationFailed.content['application/json'].schema.$ref).toBe(
       '#/components/schemas/ValidationError',
     );
     expect(document.json().components.schemas.Error.required).toEqual(['error']);
@@ -165,5 +167,20 @@ describe('graceful shutdown', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ done: true });
     await closed;
+  });
+});
+
+describe('API_DOCS=false', () => {
+  it('serves neither the Swagger UI nor the OpenAPI document', async () => {
+    const testApp = await startTestApp({ env: { API_DOCS: 'false' } });
+    try {
+      for (const url of ['/api/docs', '/api/docs-json']) {
+        const response = await testApp.app.inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(404);
+        expect(response.json()).toEqual({ error: expect.any(String) });
+      }
+    } finally {
+      await testApp.close();
+    }
   });
 });

@@ -5,7 +5,8 @@ describe('accounts and sessions (CONTRACT §2.1, §2.2)', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
+    // Injected requests come from 127.0.0.1: trusting it as a proxy lets a test say HTTPS.
+    testApp = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3', TRUST_PROXY: 'loopback' } });
   });
 
   afterAll(async () => {

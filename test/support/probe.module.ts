@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { Public } from '../../src/shared/auth/auth.decorator';
 import { DomainError } from '../../src/shared/domain/domain-error';
+import { ApiErrorResponses } from '../../src/shared/http/api-error-responses.decorator';
 
 class ProbeRequest {
   @IsString()
@@ -14,11 +17,20 @@ class ProbeRequest {
   count!: number;
 }
 
+class ProbeDone {
+  @ApiProperty({ enum: [true] })
+  done!: true;
+}
+
 /** Routes that exercise the HTTP kernel (errors, validation, shutdown) in tests only. */
+@ApiTags('probe')
 @Controller('__probe')
 @Public()
 class ProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
   @Post('echo')
+  @ApiCreatedResponse({ type: ProbeRequest })
   echo(@Body() body: ProbeRequest): ProbeRequest {
     return body;
   }
@@ -29,12 +41,21 @@ class ProbeController {
   }
 
   @Get('conflict')
+  @ApiErrorResponses({ 409: 'Companion is not available at that time' })
   conflict(): never {
     throw DomainError.conflict('Companion is not available at that time');
   }
 
+  /** A query PostgreSQL refuses, with a value that must not reach the logs. */
+  @Get('failing-query')
+  async failingQuery(): Promise<never> {
+    await this.dataSource.query('SELECT $1::integer', ['$argon2id$v=19$probe-secret-hash']);
+    throw new Error('unreachable');
+  }
+
   @Get('slow')
-  async slow(): Promise<{ done: true }> {
+  @ApiOkResponse({ type: ProbeDone })
+  async slow(): Promise<ProbeDone> {
     await new Promise((resolve) => setTimeout(resolve, 400));
     return { done: true };
   }

@@ -1,9 +1,12 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Configuration, loadConfiguration } from '../../src/config/configuration';
 import { Clock } from '../../src/shared/domain/clock';
+import { openApiDocumentOf } from '../../src/shared/http/openapi';
+import { installContractCheck } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestAppOptions {
@@ -14,6 +17,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** A controllable clock; the system clock otherwise. */
   clock?: Clock;
+  /** Where logs go (a test reads them); silent by default. */
+  logger?: PinoLogger;
 }
 
 export interface TestApp {
@@ -25,7 +30,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real AppModule on Fastify against this file's own database. */
+/**
+ * Boots the real AppModule on Fastify against this file's own database. Every response it sends
+ * is checked against its OpenAPI document (openapi-contract.ts).
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const configuration = loadConfiguration({
@@ -41,7 +49,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(configuration, {
     extraModules: options.extraModules,
     clock: options.clock,
+    logger: options.logger,
   });
+  const document = openApiDocumentOf(app);
+  if (document) {
+    installContractCheck(app.getHttpAdapter().getInstance(), document);
+  } else if (configuration.app.apiDocs) {
+    throw new Error('The application serves no OpenAPI document to check against');
+  }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -1,6 +1,8 @@
 import { EnableExtensions1795730000000 } from './1795730000000-enable-extensions';
 import { CreateIdentity1795730100000 } from './1795730100000-create-identity';
 import { CreateSessionsAndApiKeys1795730100100 } from './1795730100100-create-sessions-and-api-keys';
+import { AddLoginFailureClientIp1795730100200 } from './1795730100200-add-login-failure-client-ip';
+import { IndexSessionsByUser1795730100300 } from './1795730100300-index-sessions-by-user';
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 import { AddSearchCityServiceIndex1795730200100 } from './1795730200100-add-search-city-service-index';
 import { AddListedRateCounts1795730200200 } from './1795730200200-add-listed-rate-counts';
@@ -19,6 +21,8 @@ export const migrations = [
   EnableExtensions1795730000000,
   CreateIdentity1795730100000,
   CreateSessionsAndApiKeys1795730100100,
+  AddLoginFailureClientIp1795730100200,
+  IndexSessionsByUser1795730100300,
   CreateCompanions1795730200000,
   AddSearchCityServiceIndex1795730200100,
   AddListedRateCounts1795730200200,

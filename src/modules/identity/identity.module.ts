@@ -18,6 +18,7 @@ import { OrganizationRepository } from './domain/ports/organization.repository';
 import { PasswordHasher } from './domain/ports/password-hasher';
 import { StaffProfileProvisioner } from './domain/ports/staff-profile-provisioner';
 import { UserRepository } from './domain/ports/user.repository';
+import { UserSessions } from './domain/ports/user-sessions';
 import { SessionStrategy } from './infrastructure/auth/session.strategy';
 import { DemoAccountsSeeder } from './infrastructure/demo/demo-accounts.seeder';
 import { AdminOrganizationsController } from './infrastructure/http/admin-organizations.controller';
@@ -25,6 +26,7 @@ import { AdminUsersController } from './infrastructure/http/admin-users.controll
 import { AuthController } from './infrastructure/http/auth.controller';
 import { OrganizationOrmEntity } from './infrastructure/persistence/organization.orm-entity';
 import { OwnerAccountReader } from './infrastructure/persistence/owner-account.reader';
+import { PostgresUserSessions } from './infrastructure/persistence/postgres-user-sessions';
 import { TypeOrmLoginFailureLog } from './infrastructure/persistence/typeorm-login-failure-log';
 import { TypeOrmOrganizationRepository } from './infrastructure/persistence/typeorm-organization.repository';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user.repository';
@@ -60,6 +62,7 @@ export class IdentityModule {
         { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
         { provide: LoginFailureLog, useClass: TypeOrmLoginFailureLog },
+        { provide: UserSessions, useClass: PostgresUserSessions },
         { provide: StaffProfileProvisioner, useClass: options.staffProfileProvisioner },
         {
           provide: LoginPolicy,
@@ -68,6 +71,7 @@ export class IdentityModule {
             const auth = config.get('auth', { infer: true });
             return {
               maxFailures: auth.loginMaxFailures,
+              maxFailuresPerEmail: auth.loginMaxFailuresPerEmail,
               failureWindowMs: auth.loginFailureWindowMs,
             };
           },

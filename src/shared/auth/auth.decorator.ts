@@ -1,10 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiForbiddenResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { Permission, Role } from '../domain/actor';
 
 export const AUTH_REQUIREMENT = 'eventstuffer:auth-requirement';
@@ -21,15 +16,14 @@ export interface AuthRequirement {
 
 /**
  * The one way to guard a route: a session cookie or an API key, plus the requirement. Every
- * route needs either this or @Public() — the global guard refuses anything else.
+ * route needs either this or @Public() — the global guard refuses anything else. Its 401, 403
+ * and 429 answers are documented from this requirement (shared/http/openapi-kernel-responses).
  */
 export function Auth(requirement: AuthRequirement = {}): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(AUTH_REQUIREMENT, requirement),
     ApiCookieAuth('session'),
     ...(requirement.sessionOnly ? [] : [ApiBearerAuth('api-key')]),
-    ApiUnauthorizedResponse({ description: 'No, invalid or revoked credentials' }),
-    ApiForbiddenResponse({ description: 'Authenticated but not allowed' }),
   );
 }
 

@@ -8,6 +8,14 @@ import { AuthSettings } from '../../config/configuration';
 
 export const SESSION_COOKIE = 'connect.sid';
 
+/** CONTRACT §2.2: HttpOnly, SameSite=Lax, Secure over HTTPS, Path=/. */
+export const SESSION_COOKIE_ATTRIBUTES = {
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: 'auto',
+  path: '/',
+} as const;
+
 interface PostgresDriverPool {
   master: unknown;
 }
@@ -34,13 +42,7 @@ export async function setUpSessions(
     cookieName: SESSION_COOKIE,
     saveUninitialized: false,
     store: store as never,
-    cookie: {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: 'auto',
-      path: '/',
-      maxAge: auth.sessionMaxAgeMs,
-    },
+    cookie: { ...SESSION_COOKIE_ATTRIBUTES, maxAge: auth.sessionMaxAgeMs },
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
   app

@@ -35,8 +35,11 @@ describe('toErrorResponse', () => {
     });
   });
 
-  it('turns an unsupported media type into 400 and keeps 413', () => {
-    expect(toErrorResponse(new HttpException('Unsupported Media Type', 415)).status).toBe(400);
+  it('keeps an unsupported media type as 415 and a body too large as 413', () => {
+    expect(toErrorResponse(new HttpException('Unsupported Media Type', 415))).toMatchObject({
+      status: 415,
+      body: { error: 'Unsupported Content-Type: send application/json' },
+    });
     expect(toErrorResponse(new HttpException('Payload Too Large', 413))).toMatchObject({
       status: 413,
       body: { error: 'Request body is larger than 1 MiB' },

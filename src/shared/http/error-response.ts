@@ -25,6 +25,7 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Request body is larger than 1 MiB',
+  415: 'Unsupported Content-Type: send application/json',
   422: 'Validation failed',
   429: 'Rate limit exceeded',
   500: 'Internal server error',
@@ -63,9 +64,7 @@ function respond(status: number, error: string, errors?: readonly FieldError[]):
 function fromHttpException(exception: HttpException): ErrorResponse {
   const status = exception.getStatus();
   if (status >= 500) return { ...INTERNAL_ERROR, status };
-  if (status === 413) return respond(413, DEFAULT_MESSAGES[413]);
-  // CONTRACT §1.2: a wrong content type is a malformed request (400), not 415.
-  if (status === 415) return respond(400, 'Unsupported Content-Type: send application/json');
+  if (status === 413 || status === 415) return respond(status, DEFAULT_MESSAGES[status]);
   const response = exception.getResponse();
   const message =
     typeof response === 'string'

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { FieldError } from '../domain/domain-error';
+import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters } from './control-characters';
 import { RequestValidationError } from './request-validation.error';
 
 const UNKNOWN_FIELD_CONSTRAINT = 'whitelistValidation';
@@ -45,10 +46,31 @@ export class RequestValidationPipe implements PipeTransform {
   });
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    refuseControlCharacters(value, metadata);
     if (metadata.type === 'body') return this.strict.transform(value, metadata);
+    if (isPrimitive(metadata.metatype)) return value;
     if (metadata.type === 'query' || metadata.type === 'param') {
       return this.lenient.transform(value, metadata);
     }
     return value;
+  }
+}
+
+/**
+ * A single path or query value (`@Param('id')`) reaches its own pipe as the text that was sent:
+ * ValidationPipe would turn `0x10` or `1e3` into a number first.
+ */
+function isPrimitive(metatype: ArgumentMetadata['metatype']): boolean {
+  return metatype === String || metatype === Number || metatype === Boolean;
+}
+
+/** One rule for every body, query string and path parameter, before anything else reads them. */
+function refuseControlCharacters(value: unknown, metadata: ArgumentMetadata): void {
+  const fields = fieldsWithControlCharacters(value, metadata.data ?? metadata.type);
+  if (fields.length > 0) {
+    throw new RequestValidationError(
+      fields.map((field) => ({ field, message: CONTROL_CHARACTER_MESSAGE })),
+    );
   }
 }

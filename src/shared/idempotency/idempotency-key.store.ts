@@ -9,6 +9,13 @@ export type IdempotencyClaim =
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 
+/**
+ * How long the transaction of a claimed key may sit waiting on its process before PostgreSQL
+ * ends it: the bound on a claim whose process froze or whose host vanished without closing its
+ * connection. A process that dies releases its claims at once (its connections close).
+ */
+export const ABANDONED_CLAIM_TIMEOUT_MS = 120_000;
+
 interface KeyRow {
   fingerprint: string;
   state: 'in_flight' | 'completed';
@@ -18,77 +25,70 @@ interface KeyRow {
 }
 
 /**
- * Idempotency-Key rows (CONTRACT §4.5). A key is claimed by inserting its row first, in a
- * statement of its own, so that concurrent requests with one key cannot both run.
+ * Idempotency-Key records (CONTRACT §4.5). A key is claimed by a transaction-scoped advisory
+ * lock taken in the request's own transaction: concurrent requests with the key see it held
+ * (409), and it ends with the transaction, whether that commits, rolls back or dies with its
+ * process, so a claim can never outlive the request that made it. The stored response is written
+ * in the same transaction as the work.
  */
 @Injectable()
 export class IdempotencyKeyStore {
   constructor(private readonly context: TransactionContext) {}
 
+  /** Must run inside the transaction of the work the key protects. */
   async claim(
     accountId: number,
     key: string,
     fingerprint: string,
     now: Date,
   ): Promise<IdempotencyClaim> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const inserted: unknown[] = await this.context.manager().query(
-        `INSERT INTO idempotency_keys (account_id, key, fingerprint, state, created_at)
-         VALUES ($1, $2, $3, 'in_flight', $4)
-         ON CONFLICT (account_id, key) DO NOTHING
-         RETURNING 1 AS claimed`,
-        [accountId, key, fingerprint, now],
-      );
-      if (inserted.length === 1) return { outcome: 'claimed' };
-      const [existing]: KeyRow[] = await this.context.manager().query(
-        `SELECT fingerprint, state, response_status, response_body, created_at
-           FROM idempotency_keys WHERE account_id = $1 AND key = $2`,
-        [accountId, key],
-      );
-      if (!existing) continue;
-      if (now.getTime() - existing.created_at.getTime() >= IDEMPOTENCY_WINDOW_MS) {
-        await this.context
-          .manager()
-          .query(
-            'DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 AND created_at = $3',
-            [accountId, key, existing.created_at],
-          );
-        continue;
-      }
-      if (existing.fingerprint !== fingerprint) return { outcome: 'mismatch' };
-      if (existing.state === 'in_flight') return { outcome: 'in_flight' };
-      return {
-        outcome: 'completed',
-        status: existing.response_status ?? 200,
-        body: existing.response_body,
-      };
-    }
-    return { outcome: 'in_flight' };
+    const manager = this.context.manager();
+    const [{ locked }]: Array<{ locked: boolean }> = await manager.query(
+      `SELECT set_config('idle_in_transaction_session_timeout', $3, true) IS NOT NULL
+              AND pg_try_advisory_xact_lock($1, hashtext('idempotency:' || $2)) AS locked`,
+      [accountId, key, String(ABANDONED_CLAIM_TIMEOUT_MS)],
+    );
+    // Read after the lock, in a statement of its own: it sees what the last holder committed.
+    const [existing]: KeyRow[] = await manager.query(
+      `SELECT fingerprint, state, response_status, response_body, created_at
+         FROM idempotency_keys WHERE account_id = $1 AND key = $2`,
+      [accountId, key],
+    );
+    const current =
+      existing && now.getTime() - existing.created_at.getTime() < IDEMPOTENCY_WINDOW_MS
+        ? existing
+        : undefined;
+    if (current && current.fingerprint !== fingerprint) return { outcome: 'mismatch' };
+    if (!locked) return { outcome: 'in_flight' };
+    // An `in_flight` row was left by a request that is no longer running (we hold its lock).
+    if (!current || current.state === 'in_flight') return { outcome: 'claimed' };
+    return {
+      outcome: 'completed',
+      status: current.response_status ?? 200,
+      body: current.response_body,
+    };
   }
 
   /** Records the response; called inside the work's transaction, so both commit together. */
   async complete(
     accountId: number,
     key: string,
+    fingerprint: string,
     status: number,
     body: unknown,
     now: Date,
   ): Promise<void> {
     await this.context.writeAtCommit(
-      `UPDATE idempotency_keys
-          SET state = 'completed', response_status = $3, response_body = $4::jsonb, completed_at = $5
-        WHERE account_id = $1 AND key = $2`,
-      [accountId, key, status, JSON.stringify(body ?? null), now],
+      `INSERT INTO idempotency_keys
+              (account_id, key, fingerprint, state, response_status, response_body, created_at,
+               completed_at)
+       VALUES ($1, $2, $3, 'completed', $4, $5::jsonb, $6, $6)
+       ON CONFLICT (account_id, key) DO UPDATE
+          SET fingerprint = EXCLUDED.fingerprint, state = 'completed',
+              response_status = EXCLUDED.response_status,
+              response_body = EXCLUDED.response_body,
+              created_at = EXCLUDED.created_at, completed_at = EXCLUDED.completed_at`,
+      [accountId, key, fingerprint, status, JSON.stringify(body ?? null), now],
     );
-  }
-
-  /** The work failed: the key is free again, so the client may retry with it. */
-  async release(accountId: number, key: string): Promise<void> {
-    await this.context
-      .manager()
-      .query(
-        `DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 AND state = 'in_flight'`,
-        [accountId, key],
-      );
   }
 }

@@ -27,8 +27,8 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * Idempotency-Key on a write (CONTRACT §4.5, IETF draft semantics): per account, 24 hours. The key
- * is claimed before the handler runs; the handler and the stored response share one transaction,
- * so a committed result is always replayable and a failure leaves nothing behind.
+ * is claimed in the handler's transaction before the handler runs, and the response is stored in
+ * it: a committed result is always replayable, and a failure or a crash leaves nothing behind.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -59,7 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.run(request.actor.userId, header, fingerprint, status, reply, next));
   }
 
-  private async run(
+  private run(
     accountId: number,
     key: string,
     fingerprint: string,
@@ -67,29 +67,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     reply: FastifyReply,
     next: CallHandler,
   ): Promise<unknown> {
-    const claim = await this.store.claim(accountId, key, fingerprint, this.clock.now());
-    if (claim.outcome === 'mismatch') {
-      throw DomainError.invalidField(
-        'Idempotency-Key',
-        'Idempotency-Key was already used with a different request',
-      );
-    }
-    if (claim.outcome === 'in_flight') {
-      throw DomainError.conflict('A request with this Idempotency-Key is still in progress');
-    }
-    if (claim.outcome === 'completed') {
-      void reply.header(REPLAYED_HEADER, 'true');
-      return claim.body;
-    }
-    try {
-      return await this.transactions.run(async () => {
-        const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        await this.store.complete(accountId, key, status, body, this.clock.now());
-        return body;
-      });
-    } catch (error) {
-      await this.store.release(accountId, key);
-      throw error;
-    }
+    // The claim, the work and the stored response share one transaction: an error anywhere
+    // rolls all three back and frees the key for a retry.
+    return this.transactions.run(async () => {
+      const claim = await this.store.claim(accountId, key, fingerprint, this.clock.now());
+      if (claim.outcome === 'mismatch') {
+        throw DomainError.invalidField(
+          'Idempotency-Key',
+          'Idempotency-Key was already used with a different request',
+        );
+      }
+      if (claim.outcome === 'in_flight') {
+        throw DomainError.conflict('A request with this Idempotency-Key is still in progress');
+      }
+      if (claim.outcome === 'completed') {
+        void reply.header(REPLAYED_HEADER, 'true');
+        return claim.body;
+      }
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.store.complete(accountId, key, fingerprint, status, body, this.clock.now());
+      return body;
+    });
   }
 }

@@ -1,4 +1,5 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
+import { serializeError, serializeRequest } from './log-serializers';
 
 /** Paths whose values must never reach a log line (CONTRACT §9). */
 const REDACTED_PATHS = [
@@ -16,12 +17,14 @@ const REDACTED_PATHS = [
   '*.card',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** Fastify adopts these serializers for its request logs (they take precedence over its own). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'eventstuffer-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: { err: pino.stdSerializers.err },
-  });
+    serializers: { err: serializeError, req: serializeRequest },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

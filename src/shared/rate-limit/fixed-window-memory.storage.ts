@@ -1,6 +1,6 @@
 import { OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage } from '@nestjs/throttler';
 import { Clock } from '../domain/clock';
+import { RateLimitStorage } from './rate-limit.storage';
 import { ThrottlerStorageRecord } from './throttler-storage-record';
 
 interface Window {
@@ -14,7 +14,7 @@ const SWEEP_INTERVAL_MS = 60_000;
  * Fixed-window counters in this process (CONTRACT §2.4: windows are fixed per scope). The
  * library's own in-memory storage counts a sliding log instead, so this one replaces it.
  */
-export class FixedWindowMemoryStorage implements ThrottlerStorage, OnModuleDestroy {
+export class FixedWindowMemoryStorage implements RateLimitStorage, OnModuleDestroy {
   private readonly windows = new Map<string, Window>();
   private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
 
@@ -35,6 +35,12 @@ export class FixedWindowMemoryStorage implements ThrottlerStorage, OnModuleDestr
       isBlocked: window.hits > limit,
       timeToBlockExpire: window.hits > limit ? secondsLeft : 0,
     };
+  }
+
+  async refund(key: string): Promise<void> {
+    const window = this.windows.get(key);
+    if (window && window.expiresAt > this.clock.now().getTime() && window.hits > 0)
+      window.hits -= 1;
   }
 
   onModuleDestroy(): void {

@@ -1,5 +1,5 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage } from '@nestjs/throttler';
+import { RateLimitStorage } from './rate-limit.storage';
 import { ThrottlerStorageRecord } from './throttler-storage-record';
 import Redis from 'ioredis';
 
@@ -11,11 +11,17 @@ local left = redis.call('PTTL', KEYS[1])
 if left < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); left = tonumber(ARGV[1]) end
 return {hits, left}`;
 
+/** Takes one hit back from a window that is still open. */
+const REFUND_SCRIPT = `
+local hits = tonumber(redis.call('GET', KEYS[1]) or '0')
+if hits > 0 then redis.call('DECR', KEYS[1]) end
+return 0`;
+
 /**
  * Fixed-window counters shared by every instance through Redis. If Redis fails, requests are let
  * through (and the failure logged) rather than refusing all traffic.
  */
-export class FixedWindowRedisStorage implements ThrottlerStorage, OnModuleDestroy {
+export class FixedWindowRedisStorage implements RateLimitStorage, OnModuleDestroy {
   private readonly logger = new Logger(FixedWindowRedisStorage.name);
   private readonly redis: Redis;
 
@@ -51,6 +57,14 @@ export class FixedWindowRedisStorage implements ThrottlerStorage, OnModuleDestro
         isBlocked: false,
         timeToBlockExpire: 0,
       };
+    }
+  }
+
+  async refund(key: string): Promise<void> {
+    try {
+      await this.redis.eval(REFUND_SCRIPT, 1, key);
+    } catch (error) {
+      this.logger.warn(`Rate limit hit not refunded (Redis unavailable): ${String(error)}`);
     }
   }
 

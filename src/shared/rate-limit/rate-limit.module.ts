@@ -7,6 +7,7 @@ import { Clock } from '../domain/clock';
 import { FixedWindowMemoryStorage } from './fixed-window-memory.storage';
 import { FixedWindowRedisStorage } from './fixed-window-redis.storage';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RequestRateLimiter } from './request-rate-limiter';
 
 /**
  * @nestjs/throttler supplies the storage contract; counters live in memory for one instance and
@@ -27,6 +28,7 @@ import { RateLimitGuard } from './rate-limit.guard';
       },
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [RequestRateLimiter, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  exports: [RequestRateLimiter],
 })
 export class RateLimitModule {}

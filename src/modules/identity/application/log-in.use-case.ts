@@ -12,7 +12,8 @@ const INVALID_CREDENTIALS = 'Invalid email or password';
 
 /**
  * Checks credentials. Unknown e-mail and wrong password fail identically (same message, a hash
- * verification either way); too many recent failures for one e-mail are refused before checking.
+ * verification either way). Every attempt is counted against the e-mail's budgets (per client
+ * IP, and a larger one across IPs) before the password is checked, and forgiven if it was right.
  */
 @Injectable()
 export class LogInUseCase {
@@ -24,11 +25,15 @@ export class LogInUseCase {
     private readonly policy: LoginPolicy,
   ) {}
 
-  async execute(emailGiven: string, password: string): Promise<Account> {
+  async execute(emailGiven: string, password: string, clientIp: string): Promise<Account> {
     const email = normalizeEmail(emailGiven);
     const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - this.policy.failureWindowMs);
-    if ((await this.failures.countSince(email, windowStart)) >= this.policy.maxFailures) {
+    const counted = await this.failures.reserveAttempt(email, clientIp, now, {
+      since: new Date(now.getTime() - this.policy.failureWindowMs),
+      perEmailAndIp: this.policy.maxFailures,
+      perEmail: this.policy.maxFailuresPerEmail,
+    });
+    if (!counted) {
       throw DomainError.rateLimited(
         'Too many failed logins; try again later',
         this.policy.failureWindowMs / 1000,
@@ -36,12 +41,9 @@ export class LogInUseCase {
     }
     const user = await this.users.findByEmail(email);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) {
-      await this.failures.record(email, now);
-      throw DomainError.unauthorized(INVALID_CREDENTIALS);
-    }
+    if (!user || !valid) throw DomainError.unauthorized(INVALID_CREDENTIALS);
+    await this.failures.forgive(email, clientIp);
     ensureNotSuspended(user);
-    await this.failures.clear(email);
     const account = await this.users.findAccount(user.id);
     if (!account) throw DomainError.unauthorized(INVALID_CREDENTIALS);
     return account;

@@ -3,15 +3,20 @@ import { DomainError } from '../../../shared/domain/domain-error';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { OrganizationRepository } from '../domain/ports/organization.repository';
 import { UserChanges, UserRepository } from '../domain/ports/user.repository';
+import { UserSessions } from '../domain/ports/user-sessions';
 import { Account } from '../domain/user';
 
-/** An operator changes a user's role, status, tier or organization (CONTRACT §8). */
+/**
+ * An operator changes a user's role, status, tier or organization (CONTRACT §8). Suspension
+ * ends the user's sessions, so that a later reactivation does not revive them.
+ */
 @Injectable()
 export class UpdateUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly organizations: OrganizationRepository,
     private readonly transactions: TransactionRunner,
+    private readonly sessions: UserSessions,
   ) {}
 
   execute(operatorId: number, userId: number, changes: UserChanges): Promise<Account> {
@@ -25,6 +30,7 @@ export class UpdateUserUseCase {
         throw DomainError.invalidField('organization_id', 'Unknown organization');
       }
       await this.users.update(userId, changes);
+      if (changes.status === 'suspended') await this.sessions.endAll(userId);
       const account = await this.users.findAccount(userId);
       if (!account) throw DomainError.notFound('User not found');
       return account;

@@ -1,13 +1,22 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
-import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { SUCCESS, SuccessResponse } from '../../../../shared/http/success.response';
 import { CreateApiKeyUseCase } from '../../application/create-api-key.use-case';
 import { ListApiKeysQuery } from '../../application/list-api-keys.query';
 import { RevokeApiKeyUseCase } from '../../application/revoke-api-key.use-case';
-import { toCreatedKeyResponse, toKeyResponse } from './dto/api-key.response';
+import {
+  API_KEY_CREATED_EXAMPLE,
+  API_KEY_LIST_EXAMPLE,
+  ApiKeyListResponse,
+  CreatedApiKeyResponse,
+  toApiKeyResponse,
+  toCreatedApiKeyResponse,
+} from './dto/api-key.response';
 import { CreateApiKeyRequest } from './dto/create-api-key.request';
 
 /** CONTRACT §2.3. Key management needs the web session: a key cannot mint or list keys. */
@@ -22,23 +31,40 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateApiKeyRequest) {
+  @ApiOperation({ summary: 'Create an API key (Enterprise subscribers and administrators)' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse, example: API_KEY_CREATED_EXAMPLE })
+  @ApiErrorResponses({
+    403: ['Enterprise subscription required', 'API key limit reached (5 active keys)'],
+  })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateApiKeyRequest,
+  ): Promise<CreatedApiKeyResponse> {
     const { key, token } = await this.createApiKey.execute(
       actor.userId,
       body.name,
       body.permissions,
     );
-    return toCreatedKeyResponse(key, token);
+    return toCreatedApiKeyResponse(key, token);
   }
 
   @Get()
-  async list(@CurrentActor() actor: Actor) {
-    return { keys: (await this.listApiKeys.execute(actor.userId)).map(toKeyResponse) };
+  @ApiOperation({ summary: 'List your API keys (masked), revoked ones included' })
+  @ApiOkResponse({ type: ApiKeyListResponse, example: API_KEY_LIST_EXAMPLE })
+  async list(@CurrentActor() actor: Actor): Promise<ApiKeyListResponse> {
+    return { keys: (await this.listApiKeys.execute(actor.userId)).map(toApiKeyResponse) };
   }
 
   @Delete(':id')
-  async revoke(@CurrentActor() actor: Actor, @Param('id', new IdParamPipe()) id: number) {
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Revoke an API key (at once: its next request is refused)' })
+  @ApiOkResponse({ type: SuccessResponse, example: SUCCESS })
+  @ApiErrorResponses({ 404: 'API key not found' })
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', new IdParamPipe()) id: number,
+  ): Promise<SuccessResponse> {
     await this.revokeApiKey.execute(actor.userId, id);
-    return { success: true };
+    return SUCCESS;
   }
 }

@@ -1,21 +1,66 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { RateLimit } from '../../../../shared/rate-limit/rate-limit.decorator';
 import { Idempotent } from '../../../../shared/idempotency/idempotent.decorator';
 import { AcceptBookingUseCase } from '../../application/accept-booking.use-case';
-import { toBookingView } from '../../application/booking.view';
 import { CancelBookingUseCase } from '../../application/cancel-booking.use-case';
 import { CreateBookingUseCase } from '../../application/create-booking.use-case';
 import { DeclineBookingUseCase } from '../../application/decline-booking.use-case';
 import { GetBookingHistoryUseCase } from '../../application/get-booking-history.use-case';
 import { GetBookingUseCase } from '../../application/get-booking.use-case';
 import { ListBookingsUseCase } from '../../application/list-bookings.use-case';
+import { BookingError } from '../../domain/booking.errors';
 import { BookingReasonRequest } from './dto/booking-reason.request';
+import {
+  ACCEPTED_EXAMPLE,
+  BOOKING_EVENTS_EXAMPLE,
+  BOOKING_EXAMPLE,
+  BOOKING_LIST_EXAMPLE,
+  BookingActionResponse,
+  BookingEnvelope,
+  BookingEventsResponse,
+  BookingListResponse,
+  CANCELLED_EXAMPLE,
+  CREATED_EXAMPLE,
+  DECLINED_EXAMPLE,
+  toBookingEventResponse,
+  toBookingResponse,
+} from './dto/booking.response';
 import { CreateBookingRequest } from './dto/create-booking.request';
 import { ListBookingsRequest } from './dto/list-bookings.request';
+
+const NOT_FOUND = BookingError.notFound().message;
+const WRONG_PARTY = BookingError.wrongParty().message;
+/** What every party transition answers: the booking, or why it did not move. */
+const ApiTransition = (action: string, example: BookingActionResponse) =>
+  applyDecorators(
+    ApiParam({ name: 'code', example: 'PS-A1B2C3D4' }),
+    ApiOkResponse({ type: BookingActionResponse, example }),
+    ApiErrorResponses({
+      403: WRONG_PARTY,
+      404: NOT_FOUND,
+      409: BookingError.notAllowed(action, 'cancelled').message,
+    }),
+  );
 
 @ApiTags('bookings')
 @Controller('api/v1/bookings')
@@ -35,7 +80,16 @@ export class BookingsController {
   @Auth({ permission: 'book' })
   @RateLimit('bookingCreation')
   @Idempotent()
-  async create(@Body() body: CreateBookingRequest, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'Request a booking: pending until the staff member accepts' })
+  @ApiCreatedResponse({ type: BookingActionResponse, example: CREATED_EXAMPLE })
+  @ApiErrorResponses({
+    403: 'Only clients can request bookings',
+    409: BookingError.notAvailable().message,
+  })
+  async create(
+    @Body() body: CreateBookingRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingActionResponse> {
     const booking = await this.createBooking.execute(
       {
         companionId: body.companion_id,
@@ -50,71 +104,87 @@ export class BookingsController {
       },
       actor,
     );
-    return { success: true, booking: toBookingView(booking) };
+    return { success: true, booking: toBookingResponse(booking) };
   }
 
   @Get()
   @Auth({ permission: 'read' })
-  async list(@Query() query: ListBookingsRequest, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'Your bookings (as client, staff member or creator), newest first' })
+  @ApiOkResponse({ type: BookingListResponse, example: BOOKING_LIST_EXAMPLE })
+  async list(
+    @Query() query: ListBookingsRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingListResponse> {
     const { status, page, limit } = query;
     const result = await this.listBookings.execute({ status, page, limit }, actor);
-    return { bookings: result.items.map(toBookingView), page, limit, total: result.total };
+    return { bookings: result.items.map(toBookingResponse), page, limit, total: result.total };
   }
 
   @Get(':code')
   @Auth({ permission: 'read' })
-  async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
-    return { booking: toBookingView(await this.getBooking.execute(code, actor)) };
+  @ApiOperation({ summary: 'A booking and its status, by code' })
+  @ApiParam({ name: 'code', example: 'PS-A1B2C3D4' })
+  @ApiOkResponse({ type: BookingEnvelope, example: BOOKING_EXAMPLE })
+  @ApiErrorResponses({ 404: NOT_FOUND })
+  async get(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<BookingEnvelope> {
+    return { booking: toBookingResponse(await this.getBooking.execute(code, actor)) };
   }
 
   @Get(':code/events')
   @Auth({ permission: 'read' })
-  async events(@Param('code') code: string, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: "A booking's history: every transition, oldest first" })
+  @ApiParam({ name: 'code', example: 'PS-A1B2C3D4' })
+  @ApiOkResponse({ type: BookingEventsResponse, example: BOOKING_EVENTS_EXAMPLE })
+  @ApiErrorResponses({ 404: NOT_FOUND })
+  async events(
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingEventsResponse> {
     const history = await this.bookingHistory.execute(code, actor);
-    return {
-      events: history.map((entry) => ({
-        sequence: entry.sequence,
-        type: entry.type,
-        version: entry.version,
-        action: entry.action,
-        from: entry.from,
-        to: entry.to,
-        by: entry.byParty,
-        by_user_id: entry.byUserId,
-        reason: entry.reason,
-        occurred_at: entry.occurredAt.toISOString(),
-      })),
-    };
+    return { events: history.map(toBookingEventResponse) };
   }
 
   @Post(':code/accept')
   @HttpCode(200)
   @Auth({ permission: 'book' })
-  async accept(@Param('code') code: string, @CurrentActor() actor: Actor) {
-    return { success: true, booking: toBookingView(await this.acceptBooking.execute(code, actor)) };
+  @ApiOperation({ summary: 'Accept a pending request (staff); overlapping requests are declined' })
+  @ApiErrorResponses({ 409: BookingError.notAvailable().message })
+  @ApiTransition('accept', ACCEPTED_EXAMPLE)
+  async accept(
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingActionResponse> {
+    return {
+      success: true,
+      booking: toBookingResponse(await this.acceptBooking.execute(code, actor)),
+    };
   }
 
   @Post(':code/decline')
   @HttpCode(200)
   @Auth({ permission: 'book' })
+  @ApiOperation({ summary: 'Decline a pending request (staff)' })
+  @ApiTransition('decline', DECLINED_EXAMPLE)
   async decline(
     @Param('code') code: string,
     @Body() body: BookingReasonRequest,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BookingActionResponse> {
     const booking = await this.declineBooking.execute(code, body?.reason ?? null, actor);
-    return { success: true, booking: toBookingView(booking) };
+    return { success: true, booking: toBookingResponse(booking) };
   }
 
   @Post(':code/cancel')
   @HttpCode(200)
   @Auth({ permission: 'book' })
+  @ApiOperation({ summary: 'Cancel a pending or accepted booking (client or staff)' })
+  @ApiTransition('cancel', CANCELLED_EXAMPLE)
   async cancel(
     @Param('code') code: string,
     @Body() body: BookingReasonRequest,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BookingActionResponse> {
     const booking = await this.cancelBooking.execute(code, body?.reason ?? null, actor);
-    return { success: true, booking: toBookingView(booking) };
+    return { success: true, booking: toBookingResponse(booking) };
   }
 }

@@ -1,18 +1,28 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { COMPANION_NOT_FOUND } from '../../application/companion-visibility';
 import { HideCompanionUseCase } from '../../application/hide-companion.use-case';
 import { ReviewPortfolioItemUseCase } from '../../application/review-portfolio-item.use-case';
 import { SetCompanionTierUseCase } from '../../application/set-companion-tier.use-case';
 import { SetCompanionVerifiedUseCase } from '../../application/set-companion-verified.use-case';
 import { CompanionIdParams, PortfolioItemParams } from './dto/companion-id.request';
-import { toModeratedPortfolioItemResponse, toOwnProfileResponse } from './dto/companion.response';
+import {
+  COMPANION_ENVELOPE_EXAMPLE,
+  CompanionEnvelope,
+  MODERATED_ITEM_EXAMPLE,
+  PortfolioItemEnvelope,
+  toModeratedPortfolioItemResponse,
+  toOwnProfileResponse,
+} from './dto/companion.response';
 import { TierRequest } from './dto/tier.request';
 
 /** Operators' staff actions (CONTRACT §8). */
 @ApiTags('admin')
 @Controller('api/admin/companions')
 @Auth({ roles: ['admin'] })
+@ApiErrorResponses({ 404: COMPANION_NOT_FOUND })
 export class AdminCompanionsController {
   constructor(
     private readonly setCompanionVerified: SetCompanionVerifiedUseCase,
@@ -23,7 +33,9 @@ export class AdminCompanionsController {
 
   @Post(':id/verify')
   @HttpCode(200)
-  async verify(@Param() params: CompanionIdParams) {
+  @ApiOperation({ summary: 'Give a staff member the verified badge' })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async verify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
     return {
       companion: toOwnProfileResponse(await this.setCompanionVerified.execute(params.id, true)),
     };
@@ -31,14 +43,21 @@ export class AdminCompanionsController {
 
   @Post(':id/unverify')
   @HttpCode(200)
-  async unverify(@Param() params: CompanionIdParams) {
+  @ApiOperation({ summary: 'Take the verified badge away' })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async unverify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
     return {
       companion: toOwnProfileResponse(await this.setCompanionVerified.execute(params.id, false)),
     };
   }
 
   @Put(':id/tier')
-  async setTier(@Param() params: CompanionIdParams, @Body() body: TierRequest) {
+  @ApiOperation({ summary: "Change a staff member's tier" })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async setTier(
+    @Param() params: CompanionIdParams,
+    @Body() body: TierRequest,
+  ): Promise<CompanionEnvelope> {
     return {
       companion: toOwnProfileResponse(await this.setCompanionTier.execute(params.id, body.tier)),
     };
@@ -46,20 +65,28 @@ export class AdminCompanionsController {
 
   @Post(':id/hide')
   @HttpCode(200)
-  async hide(@Param() params: CompanionIdParams) {
+  @ApiOperation({ summary: 'Hide a profile from search and public views' })
+  @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
+  async hide(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
     return { companion: toOwnProfileResponse(await this.hideCompanion.execute(params.id)) };
   }
 
   @Post(':id/portfolio/:itemId/approve')
   @HttpCode(200)
-  async approve(@Param() params: PortfolioItemParams) {
+  @ApiOperation({ summary: 'Approve a portfolio item: it appears on the public profile' })
+  @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
+  @ApiErrorResponses({ 404: 'Portfolio item not found' })
+  async approve(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
     const item = await this.reviewPortfolioItem.execute(params.id, params.itemId, 'approved');
     return { item: toModeratedPortfolioItemResponse(item) };
   }
 
   @Post(':id/portfolio/:itemId/reject')
   @HttpCode(200)
-  async reject(@Param() params: PortfolioItemParams) {
+  @ApiOperation({ summary: 'Reject a portfolio item' })
+  @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
+  @ApiErrorResponses({ 404: 'Portfolio item not found' })
+  async reject(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
     const item = await this.reviewPortfolioItem.execute(params.id, params.itemId, 'rejected');
     return { item: toModeratedPortfolioItemResponse(item) };
   }

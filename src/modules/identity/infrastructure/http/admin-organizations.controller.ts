@@ -1,11 +1,17 @@
 import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
-import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
 import { ChangeOrganizationTierUseCase } from '../../application/change-organization-tier.use-case';
 import { CreateOrganizationUseCase } from '../../application/create-organization.use-case';
 import { CreateOrganizationRequest, UpdateOrganizationRequest } from './dto/organization.request';
-import { toOrganizationResponse } from './dto/organization.response';
+import {
+  ORGANIZATION_CREATED_EXAMPLE,
+  ORGANIZATION_EXAMPLE,
+  OrganizationEnvelope,
+  toOrganizationResponse,
+} from './dto/organization.response';
 
 @ApiTags('admin')
 @Controller('api/admin/organizations')
@@ -17,16 +23,22 @@ export class AdminOrganizationsController {
   ) {}
 
   @Post()
-  async create(@Body() body: CreateOrganizationRequest) {
+  @ApiOperation({ summary: 'Create an organization' })
+  @ApiCreatedResponse({ type: OrganizationEnvelope, example: ORGANIZATION_CREATED_EXAMPLE })
+  async create(@Body() body: CreateOrganizationRequest): Promise<OrganizationEnvelope> {
     const organization = await this.createOrganization.execute(body.name, body.subscription_tier);
     return { organization: toOrganizationResponse(organization) };
   }
 
   @Patch(':id')
+  @ApiIdParam()
+  @ApiOperation({ summary: "Change an organization's subscription tier" })
+  @ApiOkResponse({ type: OrganizationEnvelope, example: ORGANIZATION_EXAMPLE })
+  @ApiErrorResponses({ 404: 'Organization not found' })
   async changeTier(
     @Param('id', new IdParamPipe()) id: number,
     @Body() body: UpdateOrganizationRequest,
-  ) {
+  ): Promise<OrganizationEnvelope> {
     const organization = await this.changeOrganizationTier.execute(id, body.subscription_tier);
     return { organization: toOrganizationResponse(organization) };
   }

@@ -1,13 +1,20 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
-import { IdParamPipe } from '../../../../shared/http/id-param.pipe';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
 import { SearchUsersQuery } from '../../application/search-users.query';
 import { UpdateUserUseCase } from '../../application/update-user.use-case';
 import { SearchUsersRequest, UpdateUserRequest } from './dto/admin-user.request';
-import { toUserResponse, UserResponse } from './dto/user.response';
+import {
+  toUserResponse,
+  USER_LIST_EXAMPLE,
+  USER_UPDATED_EXAMPLE,
+  UserEnvelope,
+  UserListResponse,
+} from './dto/user.response';
 
 @ApiTags('admin')
 @Controller('api/admin/users')
@@ -19,7 +26,9 @@ export class AdminUsersController {
   ) {}
 
   @Get()
-  async list(@Query() query: SearchUsersRequest) {
+  @ApiOperation({ summary: 'Search users by e-mail or name, role and status' })
+  @ApiOkResponse({ type: UserListResponse, example: USER_LIST_EXAMPLE })
+  async list(@Query() query: SearchUsersRequest): Promise<UserListResponse> {
     const { accounts, total } = await this.searchUsers.execute({
       query: query.q,
       role: query.role,
@@ -31,11 +40,18 @@ export class AdminUsersController {
   }
 
   @Patch(':id')
+  @ApiIdParam()
+  @ApiOperation({ summary: "Change a user's role, status, tier or organization" })
+  @ApiOkResponse({ type: UserEnvelope, example: USER_UPDATED_EXAMPLE })
+  @ApiErrorResponses({
+    403: 'Administrators cannot change their own role or status',
+    404: 'User not found',
+  })
   async update(
     @CurrentActor() admin: Actor,
     @Param('id', new IdParamPipe()) id: number,
     @Body() body: UpdateUserRequest,
-  ): Promise<{ user: UserResponse }> {
+  ): Promise<UserEnvelope> {
     const account = await this.updateUser.execute(admin.userId, id, {
       role: body.role,
       status: body.status,

@@ -1,15 +1,27 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, Public } from '../../../../shared/auth/auth.decorator';
+import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from '../../../../shared/auth/session.setup';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
+import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
+import { SUCCESS, SuccessResponse } from '../../../../shared/http/success.response';
 import { GetActiveAccountQuery } from '../../application/get-active-account.query';
 import { LogInUseCase } from '../../application/log-in.use-case';
 import { RegisterUserUseCase } from '../../application/register-user.use-case';
 import { LoginRequest } from './dto/login.request';
 import { RegisterRequest } from './dto/register.request';
-import { toUserResponse, UserResponse } from './dto/user.response';
+import {
+  CSRF_EXAMPLE,
+  CsrfTokenResponse,
+  LOGIN_EXAMPLE,
+  LoginResponse,
+  REGISTERED_EXAMPLE,
+  toUserResponse,
+  USER_EXAMPLE,
+  UserEnvelope,
+} from './dto/user.response';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,7 +34,10 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  async register(@Body() body: RegisterRequest): Promise<{ user: UserResponse }> {
+  @ApiOperation({ summary: 'Register a client or staff account' })
+  @ApiCreatedResponse({ type: UserEnvelope, example: REGISTERED_EXAMPLE })
+  @ApiErrorResponses({ 409: 'An account with this email already exists' })
+  async register(@Body() body: RegisterRequest): Promise<UserEnvelope> {
     const account = await this.registerUser.execute({
       email: body.email,
       password: body.password,
@@ -37,12 +52,28 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in: sets the session cookie and returns a CSRF token' })
+  @ApiOkResponse({
+    type: LoginResponse,
+    example: LOGIN_EXAMPLE,
+    headers: {
+      'Set-Cookie': {
+        description: 'connect.sid session cookie (HttpOnly, SameSite=Lax)',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiErrorResponses({
+    401: 'Invalid email or password',
+    403: 'Account suspended',
+    429: 'Too many failed logins; try again later',
+  })
   async login(
     @Body() body: LoginRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ user: UserResponse; csrf_token: string }> {
-    const account = await this.logIn.execute(body.email, body.password);
+  ): Promise<LoginResponse> {
+    const account = await this.logIn.execute(body.email, body.password, request.ip);
     await request.session.regenerate();
     request.session.set('userId', account.id);
     return { user: toUserResponse(account), csrf_token: reply.generateCsrf() };
@@ -51,20 +82,31 @@ export class AuthController {
   @Post('logout')
   @Auth({ sessionOnly: true })
   @HttpCode(200)
-  async logout(@Req() request: FastifyRequest): Promise<{ success: true }> {
+  @ApiOperation({ summary: 'Log out: destroys the session and expires its cookie' })
+  @ApiOkResponse({ type: SuccessResponse, example: SUCCESS })
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SuccessResponse> {
     await request.session.destroy();
-    return { success: true };
+    // The session plugin leaves the browser's cookie in place; expire it with the same attributes.
+    void reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES);
+    return SUCCESS;
   }
 
   @Get('me')
   @Auth()
-  async me(@CurrentActor() actor: Actor): Promise<{ user: UserResponse }> {
+  @ApiOperation({ summary: 'The authenticated user' })
+  @ApiOkResponse({ type: UserEnvelope, example: USER_EXAMPLE })
+  async me(@CurrentActor() actor: Actor): Promise<UserEnvelope> {
     return { user: toUserResponse(await this.activeAccount.execute(actor.userId)) };
   }
 
   @Get('csrf')
   @Auth({ sessionOnly: true })
-  csrf(@Res({ passthrough: true }) reply: FastifyReply): { csrf_token: string } {
+  @ApiOperation({ summary: "A CSRF token for the session's writes" })
+  @ApiOkResponse({ type: CsrfTokenResponse, example: CSRF_EXAMPLE })
+  csrf(@Res({ passthrough: true }) reply: FastifyReply): CsrfTokenResponse {
     return { csrf_token: reply.generateCsrf() };
   }
 }

@@ -1,6 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Permission, PERMISSIONS } from '../../../../../shared/domain/actor';
 import { ApiKey } from '../../../domain/api-key';
 
-export function toKeyResponse(key: ApiKey) {
+const PREFIX_DESCRIPTION = 'The first characters of the key, to recognise it (never the key)';
+
+export class ApiKeyResponse {
+  @ApiProperty({ type: 'integer' })
+  id!: number;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ description: PREFIX_DESCRIPTION })
+  prefix!: string;
+
+  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true })
+  permissions!: Permission[];
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  last_used_at!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  revoked_at!: string | null;
+}
+
+export class ApiKeyListResponse {
+  @ApiProperty({ type: () => [ApiKeyResponse] })
+  keys!: ApiKeyResponse[];
+}
+
+/** A new key: the only answer that ever shows the key itself. */
+export class CreatedApiKeyResponse {
+  @ApiProperty({ type: 'integer' })
+  id!: number;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({
+    description: 'The API key (`ps_` + 65 characters), shown once: store it now',
+    pattern: '^ps_[A-Za-z0-9]{65}$',
+  })
+  key!: string;
+
+  @ApiProperty({ description: PREFIX_DESCRIPTION })
+  prefix!: string;
+
+  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true })
+  permissions!: Permission[];
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+}
+
+export function toApiKeyResponse(key: ApiKey): ApiKeyResponse {
   return {
     id: key.id,
     name: key.name,
@@ -12,8 +68,7 @@ export function toKeyResponse(key: ApiKey) {
   };
 }
 
-/** The one response that carries the key itself (CONTRACT §2.3: shown once). */
-export function toCreatedKeyResponse(key: ApiKey, token: string) {
+export function toCreatedApiKeyResponse(key: ApiKey, token: string): CreatedApiKeyResponse {
   return {
     id: key.id,
     name: key.name,
@@ -23,3 +78,26 @@ export function toCreatedKeyResponse(key: ApiKey, token: string) {
     created_at: key.createdAt.toISOString(),
   };
 }
+
+// Examples: real responses of the API (demo data; the key itself is replaced by a made-up one).
+export const API_KEY_CREATED_EXAMPLE: CreatedApiKeyResponse = {
+  id: 1,
+  name: 'Booking integration',
+  key: 'ps_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6A7B8C9D0E1F2G',
+  prefix: 'ps_a1b2c3d4…',
+  permissions: ['read', 'book'],
+  created_at: '2026-12-01T04:59:34.293Z',
+};
+export const API_KEY_LIST_EXAMPLE: ApiKeyListResponse = {
+  keys: [
+    {
+      id: 1,
+      name: 'Booking integration',
+      prefix: 'ps_a1b2c3d4…',
+      permissions: ['read', 'book'],
+      created_at: '2026-12-01T04:59:34.293Z',
+      last_used_at: null,
+      revoked_at: null,
+    },
+  ],
+};

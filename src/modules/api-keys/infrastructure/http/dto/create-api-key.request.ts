@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
 import { Permission, PERMISSIONS } from '../../../../../shared/domain/actor';
+import { Trimmed } from '../../../../../shared/http/trimmed.decorator';
 
 export class CreateApiKeyRequest {
   @ApiProperty({ example: 'Booking integration' })
+  @Trimmed()
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name!: string;

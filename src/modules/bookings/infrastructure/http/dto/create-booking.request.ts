@@ -10,12 +10,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { MAX_INTEGER_ID } from '../../../../../shared/parsing/numeric-text';
 
 /** CONTRACT §4.1: the reference's fields plus `notes` and `cancellation_insurance`. */
 export class CreateBookingRequest {
   @ApiProperty({ example: 42 })
   @IsInt({ message: 'Invalid companion' })
   @Min(1, { message: 'Invalid companion' })
+  @Max(MAX_INTEGER_ID, { message: 'Invalid companion' })
   companion_id!: number;
 
   @ApiProperty({

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { MAX_INTEGER_ID } from '../../../../../shared/parsing/numeric-text';
 import { PageQuery } from '../../../../../shared/http/page.query';
 import { ROLES, Role } from '../../../../../shared/domain/actor';
 import { SUBSCRIPTION_TIERS, SubscriptionTier } from '../../../domain/subscription-tier';
@@ -50,5 +60,6 @@ export class UpdateUserRequest {
   @Type(() => Number)
   @IsInt({ message: 'organization_id must be an organization id or null' })
   @Min(1, { message: 'organization_id must be an organization id or null' })
+  @Max(MAX_INTEGER_ID, { message: 'organization_id must be an organization id or null' })
   organization_id?: number | null;
 }

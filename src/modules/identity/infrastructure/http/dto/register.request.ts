@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { Trimmed } from '../../../../../shared/http/trimmed.decorator';
 
 export class RegisterRequest {
   @ApiProperty({ example: 'maria@example.com' })
@@ -14,11 +15,13 @@ export class RegisterRequest {
   password!: string;
 
   @ApiProperty({ example: 'Maria' })
+  @Trimmed()
   @IsString()
   @Length(1, 100, { message: 'first_name must be 1 to 100 characters' })
   first_name!: string;
 
   @ApiProperty({ example: 'Schmidt' })
+  @Trimmed()
   @IsString()
   @Length(1, 100, { message: 'last_name must be 1 to 100 characters' })
   last_name!: string;

@@ -1,0 +1,308 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BookingHistoryEntry } from '../../../domain/ports/booking-history.reader';
+import { BOOKING_STATUSES, BookingStatus } from '../../../domain/booking-status';
+import { BOOKING_ACTIONS, BookingParty } from '../../../domain/booking-transitions';
+import { BookingView, toBookingView } from '../../../application/booking.view';
+import { Booking } from '../../../domain/booking';
+
+const PARTIES: BookingParty[] = ['client', 'staff', 'system'];
+const MAJOR_UNITS = 'In major units of `currency` (180 is 180.00)';
+
+/** The booking as every bookings endpoint shows it; `toBookingView` shapes it. */
+export class BookingResponse implements BookingView {
+  @ApiProperty({ type: 'integer', example: 1234 })
+  id!: number;
+
+  @ApiProperty({ pattern: '^PS-[A-Z0-9]{8}$', example: 'PS-A1B2C3D4' })
+  booking_code!: string;
+
+  @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' })
+  status!: BookingStatus;
+
+  @ApiProperty({ minimum: 0, description: `Subtotal plus insurance fee. ${MAJOR_UNITS}` })
+  total_amount!: number;
+
+  @ApiProperty({ minimum: 0, description: `Staff rate × duration. ${MAJOR_UNITS}` })
+  subtotal_amount!: number;
+
+  @ApiProperty({ minimum: 0, description: `Cancellation insurance, 0 without. ${MAJOR_UNITS}` })
+  insurance_fee!: number;
+
+  @ApiProperty({ example: 'EUR' })
+  currency!: string;
+
+  @ApiProperty({ type: 'integer', example: 42 })
+  companion_id!: number;
+
+  @ApiProperty({ format: 'date', description: "Local date in the staff member's `timezone`" })
+  event_date!: string;
+
+  @ApiProperty({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Local wall-clock time' })
+  start_time!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 24 })
+  duration_hours!: number;
+
+  @ApiProperty({ description: "The staff member's IANA time zone", example: 'Europe/Berlin' })
+  timezone!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The start as an instant (UTC)' })
+  starts_at!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The end as an instant (UTC)' })
+  ends_at!: string;
+
+  @ApiProperty()
+  service_type!: string;
+
+  @ApiProperty()
+  location!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  notes!: string | null;
+
+  @ApiProperty()
+  cancellation_insurance!: boolean;
+
+  @ApiProperty({ enum: PARTIES, enumName: 'BookingParty', nullable: true })
+  cancelled_by!: BookingParty | null;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Free text of the party, or `expired` / `slot_taken` when the platform cancelled',
+  })
+  cancellation_reason!: string | null;
+
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, description: MAJOR_UNITS })
+  refund_amount!: number | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  checked_in_at!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  completed_at!: string | null;
+
+  @ApiProperty({ description: '`unpaid` until the payment arrives', example: 'unpaid' })
+  payment_status!: string;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When a pending request lapses unanswered; null once it is not pending',
+  })
+  expires_at!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Grows by one with every transition' })
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updated_at!: string;
+}
+
+/** The answer of a booking action (create, accept, decline, cancel). */
+export class BookingActionResponse {
+  @ApiProperty({ type: 'boolean', enum: [true] })
+  success!: true;
+
+  @ApiProperty({ type: () => BookingResponse })
+  booking!: BookingResponse;
+}
+
+export class BookingEnvelope {
+  @ApiProperty({ type: () => BookingResponse })
+  booking!: BookingResponse;
+}
+
+export class BookingListResponse {
+  @ApiProperty({ type: () => [BookingResponse] })
+  bookings!: BookingResponse[];
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  page!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 })
+  limit!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  total!: number;
+}
+
+/** One recorded step of a booking's lifecycle (CONTRACT §4.7). */
+export class BookingEventResponse {
+  @ApiProperty({ type: 'integer', description: 'Position in the global event order' })
+  sequence!: number;
+
+  @ApiProperty({ example: 'booking.accepted' })
+  type!: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The booking version it produced' })
+  version!: number | null;
+
+  @ApiProperty({ enum: ['request', ...BOOKING_ACTIONS], enumName: 'BookingAction' })
+  action!: string;
+
+  @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus', nullable: true })
+  from!: string | null;
+
+  @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' })
+  to!: string;
+
+  @ApiProperty({ enum: PARTIES, enumName: 'BookingParty' })
+  by!: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Null when the platform acted' })
+  by_user_id!: number | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  reason!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  occurred_at!: string;
+}
+
+export class BookingEventsResponse {
+  @ApiProperty({ type: () => [BookingEventResponse], description: 'Oldest first' })
+  events!: BookingEventResponse[];
+}
+
+export const toBookingResponse: (booking: Booking) => BookingResponse = toBookingView;
+
+export function toBookingEventResponse(entry: BookingHistoryEntry): BookingEventResponse {
+  return {
+    sequence: entry.sequence,
+    type: entry.type,
+    version: entry.version,
+    action: entry.action,
+    from: entry.from,
+    to: entry.to,
+    by: entry.byParty,
+    by_user_id: entry.byUserId,
+    reason: entry.reason,
+    occurred_at: entry.occurredAt.toISOString(),
+  };
+}
+
+// Examples: real responses of the API (demo data), documented per operation.
+const REQUESTED: BookingResponse = {
+  id: 1,
+  booking_code: 'PS-0SNXZWO7',
+  status: 'pending',
+  total_amount: 260,
+  subtotal_amount: 260,
+  insurance_fee: 0,
+  currency: 'EUR',
+  companion_id: 1,
+  event_date: '2027-03-12',
+  start_time: '18:00',
+  duration_hours: 4,
+  timezone: 'Europe/Berlin',
+  starts_at: '2027-03-12T17:00:00.000Z',
+  ends_at: '2027-03-12T21:00:00.000Z',
+  service_type: 'DJ',
+  location: 'Messe Berlin, Messedamm 22, 14055 Berlin',
+  notes: null,
+  cancellation_insurance: false,
+  cancelled_by: null,
+  cancellation_reason: null,
+  refund_amount: null,
+  checked_in_at: null,
+  completed_at: null,
+  payment_status: 'unpaid',
+  expires_at: '2026-12-03T04:59:34.623Z',
+  version: 1,
+  created_at: '2026-12-01T04:59:34.623Z',
+  updated_at: '2026-12-01T04:59:34.623Z',
+};
+const CANCELLED_BY_CLIENT: BookingResponse = {
+  ...REQUESTED,
+  id: 3,
+  booking_code: 'PS-X711UEAF',
+  status: 'cancelled',
+  event_date: '2027-03-26',
+  starts_at: '2027-03-26T17:00:00.000Z',
+  ends_at: '2027-03-26T21:00:00.000Z',
+  cancelled_by: 'client',
+  cancellation_reason: 'Event postponed',
+  expires_at: null,
+  version: 2,
+  created_at: '2026-12-01T04:59:34.694Z',
+  updated_at: '2026-12-01T04:59:34.704Z',
+};
+
+export const CREATED_EXAMPLE: BookingActionResponse = { success: true, booking: REQUESTED };
+export const BOOKING_EXAMPLE: BookingEnvelope = { booking: REQUESTED };
+export const ACCEPTED_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: {
+    ...REQUESTED,
+    status: 'accepted',
+    expires_at: null,
+    version: 2,
+    updated_at: '2026-12-01T04:59:34.645Z',
+  },
+};
+export const DECLINED_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: {
+    ...REQUESTED,
+    id: 2,
+    booking_code: 'PS-T6IQTL86',
+    status: 'cancelled',
+    total_amount: 286,
+    insurance_fee: 26,
+    event_date: '2027-03-19',
+    starts_at: '2027-03-19T17:00:00.000Z',
+    ends_at: '2027-03-19T21:00:00.000Z',
+    notes: 'Dress code: black',
+    cancellation_insurance: true,
+    cancelled_by: 'staff',
+    cancellation_reason: 'Already booked elsewhere that weekend',
+    expires_at: null,
+    version: 2,
+    created_at: '2026-12-01T04:59:34.673Z',
+    updated_at: '2026-12-01T04:59:34.688Z',
+  },
+};
+export const CANCELLED_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: CANCELLED_BY_CLIENT,
+};
+export const BOOKING_LIST_EXAMPLE: BookingListResponse = {
+  bookings: [CANCELLED_BY_CLIENT],
+  page: 1,
+  limit: 1,
+  total: 3,
+};
+export const BOOKING_EVENTS_EXAMPLE: BookingEventsResponse = {
+  events: [
+    {
+      sequence: 1,
+      type: 'booking.created',
+      version: 1,
+      action: 'request',
+      from: null,
+      to: 'pending',
+      by: 'client',
+      by_user_id: 2,
+      reason: null,
+      occurred_at: '2026-12-01T04:59:34.623Z',
+    },
+    {
+      sequence: 2,
+      type: 'booking.accepted',
+      version: 2,
+      action: 'accept',
+      from: 'pending',
+      to: 'accepted',
+      by: 'staff',
+      by_user_id: 4,
+      reason: null,
+      occurred_at: '2026-12-01T04:59:34.645Z',
+    },
+  ],
+};
