@@ -10,6 +10,7 @@ import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-e
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
 import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
+import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-domain-events-by-commit';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
@@ -29,4 +30,5 @@ export const migrations = [
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,
   CreateBookings1795730300400,
+  OrderDomainEventsByCommit1795730300500,
 ];

@@ -15,7 +15,3 @@ export const HOLDING_STATUSES: readonly BookingStatus[] = [
   'completed',
   'disputed',
 ];
-
-export function isHolding(status: BookingStatus): boolean {
-  return HOLDING_STATUSES.includes(status);
-}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PORTFOLIO_TYPES } from '../../domain/companion-summary';
+import { PORTFOLIO_TYPES } from '../../../domain/companion-summary';
 
 export class PortfolioItemRequest {
   @ApiProperty({ enum: PORTFOLIO_TYPES })
@@ -18,10 +18,4 @@ export class PortfolioItemRequest {
   @IsString({ message: 'Invalid caption' })
   @MaxLength(500, { message: 'Invalid caption' })
   caption?: string;
-}
-
-export class TierRequest {
-  @ApiProperty({ enum: ['bronze', 'silver', 'gold', 'platinum'] })
-  @IsIn(['bronze', 'silver', 'gold', 'platinum'], { message: 'Invalid tier' })
-  tier!: 'bronze' | 'silver' | 'gold' | 'platinum';
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SearchResult } from '../../application/search-companions.query';
-import { CompanionDetails } from '../../application/get-companion-profile.query';
-import { CompanionAvailability } from '../../application/get-companion-availability.query';
+import { SearchResult } from '../../../application/search-companions.query';
+import { CompanionDetails } from '../../../application/get-companion-profile.query';
+import { CompanionAvailability } from '../../../application/get-companion-availability.query';
+import { toMajorUnits, toMajorUnitsOrNull } from '../../../../../shared/domain/money';
 import {
   Badge,
   badgesOf,
@@ -10,12 +11,13 @@ import {
   CompanionProfile,
   CompanionStatus,
   CompanionTier,
-  fromCents,
-} from '../../domain/companion-profile';
-import { CompanionSummary, PORTFOLIO_TYPES, PortfolioItem } from '../../domain/companion-summary';
-import { MAX_PAGE_SIZE } from '../../domain/search-criteria';
-
-const money = (cents: number | null): number | null => (cents === null ? null : fromCents(cents));
+} from '../../../domain/companion-profile';
+import {
+  CompanionSummary,
+  PORTFOLIO_TYPES,
+  PortfolioItem,
+} from '../../../domain/companion-summary';
+import { MAX_PAGE_SIZE } from '../../../../../shared/domain/page';
 
 const BADGES: Badge[] = ['verified', 'top-rated'];
 const MODERATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -274,8 +276,8 @@ export function toSearchItem(companion: CompanionSummary): CompanionSearchItem {
     first_name: companion.firstName,
     profile_photo: companion.profilePhoto,
     tagline: companion.tagline,
-    hourly_rate: fromCents(companion.hourlyRateCents),
-    daily_rate: money(companion.dailyRateCents),
+    hourly_rate: toMajorUnits(companion.hourlyRateCents),
+    daily_rate: toMajorUnitsOrNull(companion.dailyRateCents),
     currency: companion.currency,
     location_city: companion.city,
     location_country: companion.country,
@@ -304,8 +306,8 @@ function profileFields(profile: CompanionProfile): ProfileFields {
     profile_photo: profile.profilePhoto,
     tagline: profile.tagline,
     bio: profile.bio,
-    hourly_rate: money(profile.hourlyRateCents),
-    daily_rate: money(profile.dailyRateCents),
+    hourly_rate: toMajorUnitsOrNull(profile.hourlyRateCents),
+    daily_rate: toMajorUnitsOrNull(profile.dailyRateCents),
     currency: profile.currency,
     location_city: profile.city,
     location_country: profile.country,

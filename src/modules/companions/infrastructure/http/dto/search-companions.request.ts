@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -11,10 +10,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchSort } from '../../domain/search-criteria';
-import { numericText } from '../../../../shared/parsing/numeric-text';
+import { PageQuery } from '../../../../../shared/http/page.query';
+import { SEARCH_SORTS, SearchSort } from '../../../domain/search-criteria';
+import { numericText } from '../../../../../shared/parsing/numeric-text';
 
-export class SearchCompanionsRequest {
+export class SearchCompanionsRequest extends PageQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive part of a city or country name' })
   @IsOptional()
   @IsString({ message: 'Invalid location' })
@@ -53,20 +53,4 @@ export class SearchCompanionsRequest {
   @IsOptional()
   @IsIn(SEARCH_SORTS, { message: 'Invalid sort' })
   sort?: SearchSort;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(numericText)
-  @IsInt({ message: 'Invalid page' })
-  @Min(1, { message: 'Invalid page' })
-  @Max(1_000_000, { message: 'Invalid page' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(numericText)
-  @IsInt({ message: 'Invalid limit' })
-  @Min(1, { message: 'Invalid limit' })
-  @Max(MAX_PAGE_SIZE, { message: 'Invalid limit' })
-  limit?: number;
 }

@@ -11,7 +11,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { MAX_RATE } from '../../domain/companion-profile';
+import { MAX_RATE } from '../../../domain/companion-profile';
 
 const present = (_object: object, value: unknown) => value !== undefined;
 const presentAndNotNull = (_object: object, value: unknown) =>

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { idText, MAX_INTEGER_ID } from '../../../../shared/parsing/numeric-text';
+import { idText, MAX_INTEGER_ID } from '../../../../../shared/parsing/numeric-text';
 
 export class CompanionIdParams {
   @ApiProperty({ type: Number })
