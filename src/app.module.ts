@@ -3,35 +3,40 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { Configuration } from './config/configuration';
 import { Clock } from './shared/domain/clock';
-import { SharedDatabaseModule } from './shared/database/shared-database.module';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { ApiKeysModule } from './modules/api-keys/api-keys.module';
-import { BookingsModule } from './modules/bookings/bookings.module';
-import { BookingsHeldIntervalsReader } from './modules/bookings/infrastructure/persistence/bookings-held-intervals.reader';
-import { CompanionsModule } from './modules/companions/companions.module';
-import { CompanionsStaffProfileProvisioner } from './modules/companions/infrastructure/persistence/companions-staff-profile-provisioner';
-import { IdentityModule } from './modules/identity/identity.module';
-import { PaymentsModule } from './modules/payments/payments.module';
+import { ApiKeysModule } from './modules/api-keys';
+import { BookingsHeldIntervalsReader, BookingsModule } from './modules/bookings';
+import {
+  CompanionsModule,
+  CompanionsStaffProfileProvisioner,
+  NoReviewsYetReader,
+} from './modules/companions';
+import { IdentityModule } from './modules/identity';
+import { PaymentsModule } from './modules/payments';
 import { AccessModule } from './shared/auth/access.module';
-import { EventsModule } from './shared/events/events.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
 import { RequestValidationPipe } from './shared/http/validation.pipe';
-import { IdempotencyModule } from './shared/idempotency/idempotency.module';
-import { JobsModule } from './shared/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
   static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
-    // The composition root wires modules to each other: companions reads the intervals that
-    // bookings hold, bookings asks companions which staff can be booked.
-    const companions = CompanionsModule.forRoot({
-      heldIntervalsReader: BookingsHeldIntervalsReader,
+    // Each feature module is created once and handed to the modules that depend on it
+    // (identity <- api-keys, companions <- bookings). Ports a module defines for others to
+    // implement are bound in its own forRoot: identity asks companions to provision staff
+    // profiles, companions reads the intervals bookings hold and the reviews shown on a profile.
+    const identity = IdentityModule.forRoot({
+      staffProfileProvisioner: CompanionsStaffProfileProvisioner,
     });
-    const bookings = BookingsModule.forRoot({ companions });
+    const companions = CompanionsModule.forRoot({
+      identity,
+      heldIntervalsReader: BookingsHeldIntervalsReader,
+      recentReviewsReader: NoReviewsYetReader,
+    });
+    const bookings = BookingsModule.forRoot({ identity, companions });
     return {
       module: AppModule,
       imports: [
@@ -42,17 +47,13 @@ export class AppModule {
           load: [() => ({ ...configuration })],
         }),
         DatabaseModule,
-        SharedDatabaseModule,
         ClockModule.forRoot(options.clock),
         // Guards run in this order: identify the caller, then count against their rate limits.
         AccessModule,
         RateLimitModule,
-        EventsModule,
-        JobsModule,
-        IdempotencyModule,
         HealthModule,
-        IdentityModule.forRoot({ staffProfileProvisioner: CompanionsStaffProfileProvisioner }),
-        ApiKeysModule,
+        identity,
+        ApiKeysModule.forRoot({ identity }),
         companions,
         bookings,
         PaymentsModule.forRoot({ bookings }),

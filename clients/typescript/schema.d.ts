@@ -2220,6 +2220,8 @@ export interface operations {
     companionsSearch: {
         parameters: {
             query?: {
+                page?: number;
+                limit?: number;
                 /** @description Case-insensitive part of a city or country name */
                 location?: string;
                 /** @description Service type, exact or part of one (e.g. "DJ", "host") */
@@ -2231,8 +2233,6 @@ export interface operations {
                 /** @description YYYY-MM-DD: only staff with a free hour that day */
                 date?: string;
                 sort?: "rating" | "price_asc" | "price_desc" | "newest";
-                page?: number;
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -3149,9 +3149,9 @@ export interface operations {
     bookingsList: {
         parameters: {
             query?: {
-                status?: "pending" | "accepted" | "paid" | "completed" | "cancelled" | "disputed";
                 page?: number;
                 limit?: number;
+                status?: "pending" | "accepted" | "paid" | "completed" | "cancelled" | "disputed";
             };
             header?: never;
             path?: never;

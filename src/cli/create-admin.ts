@@ -7,11 +7,15 @@ import { ConfigurationError, loadConfiguration } from '../config/configuration';
 import { readProcessEnvironment } from '../config/process-environment';
 import { resolveDatabase } from '../database/database-server';
 import { runMigrationsExclusively } from '../database/migration-runner';
-import { CreateAdmin } from '../modules/identity/application/create-admin.use-case';
+import { CreateAdminUseCase } from '../modules/identity';
 import { DomainError } from '../shared/domain/domain-error';
+import { readPassword } from './read-password';
 
-const USAGE =
-  "Usage: npm run admin:create -- --email you@example.com --password '<at least 10 characters>'";
+const USAGE = [
+  'Usage: npm run admin:create -- --email you@example.com',
+  '  then type the password (at least 10 characters), or pipe it on standard input:',
+  '  printf "%s\\n" "$ADMIN_PASSWORD" | npm run admin:create -- --email you@example.com',
+].join('\n');
 
 /** Creates the first administrator, or promotes an existing account (its password unchanged). */
 async function main(): Promise<number> {
@@ -19,8 +23,14 @@ async function main(): Promise<number> {
     options: { email: { type: 'string' }, password: { type: 'string' } },
     strict: true,
   });
-  if (!values.email || !values.password) {
+  if (!values.email) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  // --password still works, but lands in the shell history and the process list.
+  const password = values.password ?? (await readPassword(process.stdin, process.stderr));
+  if (!password) {
+    process.stderr.write(`No password given.\n${USAGE}\n`);
     return 2;
   }
   const configuration = loadConfiguration(readProcessEnvironment());
@@ -35,7 +45,7 @@ async function main(): Promise<number> {
   );
   try {
     await runMigrationsExclusively(app.get(DataSource));
-    const { account, created } = await app.get(CreateAdmin).execute(values.email, values.password);
+    const { account, created } = await app.get(CreateAdminUseCase).execute(values.email, password);
     process.stdout.write(
       `${created ? 'Created' : 'Promoted'} administrator ${account.email} (id ${account.id})\n`,
     );
@@ -50,7 +60,10 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const known = error instanceof DomainError || error instanceof ConfigurationError;
-    process.stderr.write(`admin:create failed: ${known ? error.message : String(error)}\n`);
+    const fields =
+      error instanceof DomainError ? error.fieldErrors.map((field) => field.message) : [];
+    const message = known ? [error.message, ...fields].join(': ') : String(error);
+    process.stderr.write(`admin:create failed: ${message}\n`);
     process.exit(1);
   },
 );

@@ -115,8 +115,43 @@ describe('loadConfiguration', () => {
   });
 
   it('requires SESSION_SECRET in production only', () => {
-    expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    const database = { DATABASE_URL: 'postgres://u@db:5432/app' };
+    expect(() => loadConfiguration({ NODE_ENV: 'production', ...database })).toThrow(
+      /SESSION_SECRET/,
+    );
     expect(() => loadConfiguration({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET:/);
+  });
+
+  describe('in production', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+
+    it('requires DATABASE_URL instead of starting an embedded database', () => {
+      expect(() => loadConfiguration(production)).toThrow(/DATABASE_URL: required in production/);
+    });
+
+    it('refuses DEMO_DATA=true, whose accounts have published passwords', () => {
+      const withDemo = {
+        ...production,
+        DATABASE_URL: 'postgres://u@db:5432/app',
+        DEMO_DATA: 'true',
+      };
+      expect(() => loadConfiguration(withDemo)).toThrow(/DEMO_DATA: must not be true/);
+    });
+
+    it('names both problems at once', () => {
+      expect(() => loadConfiguration({ ...production, DEMO_DATA: 'true' })).toThrow(
+        /DATABASE_URL[\s\S]*DEMO_DATA/,
+      );
+    });
+
+    it('starts with a database and no demo data', () => {
+      const configuration = loadConfiguration({
+        ...production,
+        DATABASE_URL: 'postgres://u@db:5432/app',
+      });
+      expect(configuration.database.embedded).toBe(false);
+      expect(configuration.app.demoData).toBe(false);
+    });
   });
 
   it('never echoes the value of a secret-bearing variable', () => {

@@ -18,7 +18,7 @@ export interface AppSettings {
 }
 
 export interface DatabaseSettings {
-  /** Undefined until the embedded server is started (see DatabaseServer). */
+  /** Undefined until the embedded server is started (see resolveDatabase). */
   url: string | undefined;
   embedded: boolean;
   embeddedPort: number;
@@ -133,6 +133,7 @@ export function loadConfiguration(
   cwd = process.cwd(),
 ): Configuration {
   const variables = validateEnvironment(environment);
+  refuseDevelopmentDefaultsInProduction(variables);
   const embedded = variables.DATABASE_URL === undefined;
   const dataDir = isAbsolute(variables.DATA_DIR)
     ? variables.DATA_DIR
@@ -194,6 +195,26 @@ export function loadConfiguration(
     },
     redis: { url: variables.REDIS_URL, keyPrefix: variables.REDIS_KEY_PREFIX },
   };
+}
+
+/**
+ * The embedded PostgreSQL and the demo data (accounts whose passwords the README publishes) are
+ * conveniences for development: a production start must name its database and never seed them.
+ */
+function refuseDevelopmentDefaultsInProduction(variables: EnvironmentVariables): void {
+  if (variables.NODE_ENV !== 'production') return;
+  const problems: string[] = [];
+  if (variables.DATABASE_URL === undefined) {
+    problems.push(
+      'DATABASE_URL: required in production (the embedded PostgreSQL is for development)',
+    );
+  }
+  if (variables.DEMO_DATA === true) {
+    problems.push(
+      'DEMO_DATA: must not be true in production (demo accounts have published passwords)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { BookableCompanionQuery } from '../../src/modules/companions/application/bookable-companion.query';
+import { BookableCompanionQuery } from '../../src/modules/companions';
 import { companionsSnapshot } from '../support/companions';
 import { signUp, signUpAdmin, TestAccount } from '../support/accounts';
 import { authenticatedReader } from '../support/companions-auth';
@@ -246,12 +246,10 @@ describe('staff profiles: detail, availability, self-service, admin (CONTRACT §
       });
       expect(bad.statusCode).toBe(422);
       expect(await companionsSnapshot(dataSource)).toBe(before);
-      expect(
-        await testApp.app.get(BookableCompanionQuery).isBlockedOn(maria.id, '2026-07-01'),
-      ).toBe(true);
-      expect(
-        await testApp.app.get(BookableCompanionQuery).isBlockedOn(maria.id, '2026-07-03'),
-      ).toBe(false);
+      const stored = await testApp.app
+        .get(BookableCompanionQuery)
+        .findActiveWithBlockedDates(maria.id, '2026-07-01', '2026-07-03');
+      expect(stored?.blockedDates).toEqual(['2026-07-01', '2026-07-02']);
     });
 
     it('adds portfolio items pending approval; admins approve or reject them', async () => {

@@ -1,3 +1,4 @@
+import { EventConsumers } from '../../src/shared/events/event-consumer';
 import { IssueRefundUseCase } from '../../src/modules/payments/application/issue-refund.use-case';
 import { RunPayoutUseCase } from '../../src/modules/payments/application/run-payout.use-case';
 import { TestUser } from './booking-fixtures';
@@ -117,4 +118,9 @@ export async function onboardStaff(
   const ready = await deliver(testApp, fake.accountUpdated(accountId, true));
   if (ready.statusCode !== 200) throw new Error(`account.updated: ${ready.statusCode}`);
   return accountId;
+}
+
+/** Runs every event consumer over what is committed now (payments' reactions among them). */
+export async function drainReactions(testApp: TestApp): Promise<void> {
+  await testApp.app.get(EventConsumers).drain();
 }

@@ -10,6 +10,7 @@ import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-e
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
 import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
+import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-domain-events-by-commit';
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
 
 /**
@@ -30,5 +31,6 @@ export const migrations = [
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,
   CreateBookings1795730300400,
+  OrderDomainEventsByCommit1795730300500,
   CreatePayments1795730400000,
 ];

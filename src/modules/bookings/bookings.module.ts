@@ -1,5 +1,11 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Configuration } from '../../config/configuration';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
+import { EventsModule } from '../../shared/events/events.module';
+import { IdempotencyModule } from '../../shared/idempotency/idempotency.module';
+import { JobsModule } from '../../shared/jobs/jobs.module';
 import { AcceptBookingUseCase } from './application/accept-booking.use-case';
 import { AutoCompleteBookingUseCase } from './application/auto-complete-booking.use-case';
 import { BookingCompletionScheduler } from './application/booking-completion.scheduler';
@@ -25,17 +31,20 @@ import { BookingHistoryReader } from './domain/ports/booking-history.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
 import { CompanionCatalog } from './domain/ports/companion-catalog';
 import { CustomerDirectory } from './domain/ports/customer-directory';
+import { PricingSettings } from './domain/pricing-settings';
 import { CompanionsQueryCatalog } from './infrastructure/companions/companions-query.catalog';
 import { BookingsController } from './infrastructure/http/bookings.controller';
 import { AutoCompleteBookingWorker } from './infrastructure/jobs/auto-complete-booking.worker';
 import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
 import { BookingOrmEntity } from './infrastructure/persistence/booking.orm-entity';
 import { OutboxBookingHistoryReader } from './infrastructure/persistence/outbox-booking-history.reader';
-import { SqlCustomerDirectory } from './infrastructure/persistence/sql-customer.directory';
+import { IdentityQueryCustomerDirectory } from './infrastructure/identity/identity-query.customer-directory';
 import { TypeOrmBookingRepository } from './infrastructure/persistence/typeorm-booking.repository';
 
 export interface BookingsModuleOptions {
-  /** The companions module instance that exports BookableCompanionQuery (chosen by the root). */
+  /** The root's identity module instance: customers are its accounts. */
+  identity: DynamicModule | Type;
+  /** The root's companions module instance: staff profiles are booked through it. */
   companions: DynamicModule | Type;
 }
 
@@ -45,13 +54,29 @@ export class BookingsModule {
   static forRoot(options: BookingsModuleOptions): DynamicModule {
     return {
       module: BookingsModule,
-      imports: [TypeOrmModule.forFeature([BookingOrmEntity]), options.companions],
+      imports: [
+        TypeOrmModule.forFeature([BookingOrmEntity]),
+        SharedDatabaseModule,
+        EventsModule,
+        JobsModule,
+        IdempotencyModule,
+        options.identity,
+        options.companions,
+      ],
       controllers: [BookingsController],
       providers: [
         { provide: BookingRepository, useClass: TypeOrmBookingRepository },
         { provide: BookingHistoryReader, useClass: OutboxBookingHistoryReader },
-        { provide: CustomerDirectory, useClass: SqlCustomerDirectory },
+        { provide: CustomerDirectory, useClass: IdentityQueryCustomerDirectory },
         { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
+        {
+          provide: PricingSettings,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Configuration, true>): PricingSettings => {
+            const money = config.get('money', { infer: true });
+            return { currency: money.currency, insuranceFeePercent: money.insuranceFeePercent };
+          },
+        },
         BookingRequestValidator,
         BookingEventRecorder,
         BookingExpiryScheduler,

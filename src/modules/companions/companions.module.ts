@@ -1,13 +1,17 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { AddMyPortfolioItemUseCase } from './application/add-my-portfolio-item.use-case';
 import { BookableCompanionQuery } from './application/bookable-companion.query';
 import { GetCompanionAvailabilityQuery } from './application/get-companion-availability.query';
 import { GetCompanionProfileQuery } from './application/get-companion-profile.query';
 import { GetMyCompanionProfileQuery } from './application/get-my-companion-profile.query';
-import { ModerateCompanionUseCase } from './application/moderate-companion.use-case';
+import { HideCompanionUseCase } from './application/hide-companion.use-case';
 import { ReplaceMyBlockedDatesUseCase } from './application/replace-my-blocked-dates.use-case';
+import { ReviewPortfolioItemUseCase } from './application/review-portfolio-item.use-case';
 import { SearchCompanionsQuery } from './application/search-companions.query';
+import { SetCompanionTierUseCase } from './application/set-companion-tier.use-case';
+import { SetCompanionVerifiedUseCase } from './application/set-companion-verified.use-case';
 import { UpdateMyCompanionProfileUseCase } from './application/update-my-companion-profile.use-case';
 import { CompanionProfileRepository } from './domain/ports/companion-profile.repository';
 import { CompanionSearchReader } from './domain/ports/companion-search.reader';
@@ -17,17 +21,22 @@ import { AdminCompanionsController } from './infrastructure/http/admin-companion
 import { CompanionsController } from './infrastructure/http/companions.controller';
 import { CompanionProfileOrmEntity } from './infrastructure/persistence/companion-profile.orm-entity';
 import { CompanionsDemoData } from './infrastructure/persistence/companions-demo-data';
-import { NoReviewsYetReader } from './infrastructure/persistence/no-reviews-yet.reader';
 import { PortfolioItemOrmEntity } from './infrastructure/persistence/portfolio-item.orm-entity';
 import { PostgresCompanionSearchReader } from './infrastructure/persistence/postgres-companion-search.reader';
 import { TypeOrmCompanionProfileRepository } from './infrastructure/persistence/typeorm-companion-profile.repository';
 
+/**
+ * The root binds the ports that other modules implement for companions. Their classes are
+ * instantiated inside this module, so they may depend only on the shared kernel
+ * (TransactionContext, Clock).
+ */
 export interface CompanionsModuleOptions {
-  /**
-   * Where held booking intervals come from. The composition root picks it: the bookings module's
-   * adapter once it exists. Its class may depend only on global providers (TransactionContext…).
-   */
+  /** The root's identity module instance: demo staff accounts are created through it. */
+  identity: DynamicModule | Type;
+  /** Intervals held by bookings: the bookings module's adapter. */
   heldIntervalsReader: Type<HeldIntervalsReader>;
+  /** Reviews shown on a profile: the reviews module's adapter (no reviews until it exists). */
+  recentReviewsReader: Type<RecentReviewsReader>;
 }
 
 /** Staff profiles (CONTRACT §3, §8 staff). Exports BookableCompanionQuery for bookings. */
@@ -36,13 +45,17 @@ export class CompanionsModule {
   static forRoot(options: CompanionsModuleOptions): DynamicModule {
     return {
       module: CompanionsModule,
-      imports: [TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity])],
+      imports: [
+        TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity]),
+        SharedDatabaseModule,
+        options.identity,
+      ],
       controllers: [CompanionsController, AdminCompanionsController],
       providers: [
         { provide: CompanionProfileRepository, useClass: TypeOrmCompanionProfileRepository },
         { provide: CompanionSearchReader, useClass: PostgresCompanionSearchReader },
         { provide: HeldIntervalsReader, useClass: options.heldIntervalsReader },
-        { provide: RecentReviewsReader, useClass: NoReviewsYetReader },
+        { provide: RecentReviewsReader, useClass: options.recentReviewsReader },
         BookableCompanionQuery,
         SearchCompanionsQuery,
         GetCompanionProfileQuery,
@@ -51,7 +64,10 @@ export class CompanionsModule {
         UpdateMyCompanionProfileUseCase,
         ReplaceMyBlockedDatesUseCase,
         AddMyPortfolioItemUseCase,
-        ModerateCompanionUseCase,
+        SetCompanionVerifiedUseCase,
+        SetCompanionTierUseCase,
+        HideCompanionUseCase,
+        ReviewPortfolioItemUseCase,
         CompanionsDemoData,
       ],
       exports: [BookableCompanionQuery],

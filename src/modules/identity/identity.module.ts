@@ -2,14 +2,17 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
-import { CreateAdmin } from './application/create-admin.use-case';
-import { GetAccount } from './application/get-account.query';
-import { LogIn } from './application/log-in.use-case';
-import { LoginPolicy } from './application/login-policy';
-import { ManageOrganizations } from './application/manage-organizations.use-case';
-import { RegisterUser } from './application/register-user.use-case';
-import { SearchUsers } from './application/search-users.query';
-import { UpdateUser } from './application/update-user.use-case';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
+import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
+import { CreateAdminUseCase } from './application/create-admin.use-case';
+import { CreateOrganizationUseCase } from './application/create-organization.use-case';
+import { FindAccountByEmailQuery } from './application/find-account-by-email.query';
+import { GetActiveAccountQuery } from './application/get-active-account.query';
+import { LogInUseCase } from './application/log-in.use-case';
+import { RegisterUserUseCase } from './application/register-user.use-case';
+import { SearchUsersQuery } from './application/search-users.query';
+import { UpdateUserUseCase } from './application/update-user.use-case';
+import { LoginPolicy } from './domain/login-policy';
 import { LoginFailureLog } from './domain/ports/login-failure-log';
 import { OrganizationRepository } from './domain/ports/organization.repository';
 import { PasswordHasher } from './domain/ports/password-hasher';
@@ -22,6 +25,7 @@ import { AdminOrganizationsController } from './infrastructure/http/admin-organi
 import { AdminUsersController } from './infrastructure/http/admin-users.controller';
 import { AuthController } from './infrastructure/http/auth.controller';
 import { OrganizationOrmEntity } from './infrastructure/persistence/organization.orm-entity';
+import { OwnerAccountReader } from './infrastructure/persistence/owner-account.reader';
 import { PostgresUserSessions } from './infrastructure/persistence/postgres-user-sessions';
 import { TypeOrmLoginFailureLog } from './infrastructure/persistence/typeorm-login-failure-log';
 import { TypeOrmOrganizationRepository } from './infrastructure/persistence/typeorm-organization.repository';
@@ -30,19 +34,28 @@ import { UserOrmEntity } from './infrastructure/persistence/user.orm-entity';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
 
 export interface IdentityModuleOptions {
-  /** Who creates a new staff user's profile; the composition root picks the companions adapter. */
+  /**
+   * Who creates a new staff user's profile, in the registration's transaction: the companions
+   * module's adapter. It is instantiated here, so it may depend only on the shared kernel
+   * (TransactionContext).
+   */
   staffProfileProvisioner: Type<StaffProfileProvisioner>;
 }
 
-/** Users, organizations, sessions and the operators' user endpoints (CONTRACT §2.1, §2.2, §8). */
+/**
+ * Users, organizations, sessions and the operators' user endpoints (CONTRACT §2.1, §2.2, §8).
+ * Identity alone reads and writes `users` and `organizations`; other modules import this module
+ * and call what it exports (see index.ts).
+ */
 @Module({})
 export class IdentityModule {
   static forRoot(options: IdentityModuleOptions): DynamicModule {
     return {
       module: IdentityModule,
-      // Global: other modules (API keys, bookings) resolve accounts through GetAccount.
-      global: true,
-      imports: [TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity])],
+      imports: [
+        TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity]),
+        SharedDatabaseModule,
+      ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
         { provide: UserRepository, useClass: TypeOrmUserRepository },
@@ -63,17 +76,26 @@ export class IdentityModule {
             };
           },
         },
-        RegisterUser,
-        LogIn,
-        GetAccount,
-        SearchUsers,
-        UpdateUser,
-        ManageOrganizations,
-        CreateAdmin,
+        RegisterUserUseCase,
+        LogInUseCase,
+        GetActiveAccountQuery,
+        FindAccountByEmailQuery,
+        OwnerAccountReader,
+        SearchUsersQuery,
+        UpdateUserUseCase,
+        CreateOrganizationUseCase,
+        ChangeOrganizationTierUseCase,
+        CreateAdminUseCase,
         SessionStrategy,
         DemoAccountsSeeder,
       ],
-      exports: [GetAccount, RegisterUser, CreateAdmin],
+      exports: [
+        GetActiveAccountQuery,
+        FindAccountByEmailQuery,
+        RegisterUserUseCase,
+        CreateAdminUseCase,
+        OwnerAccountReader,
+      ],
     };
   }
 }

@@ -1,7 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Configuration } from '../../config/configuration';
+import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { Clock } from '../../shared/domain/clock';
+import { EventsModule } from '../../shared/events/events.module';
+import { JobsModule } from '../../shared/jobs/jobs.module';
 import { GetBookingLedgerQuery } from './application/get-booking-ledger.query';
 import { HandleGatewayEventUseCase } from './application/handle-gateway-event.use-case';
 import { IssueRefundUseCase } from './application/issue-refund.use-case';
@@ -11,6 +14,7 @@ import { OpenCheckoutUseCase } from './application/open-checkout.use-case';
 import { OpenRequestedCheckoutUseCase } from './application/open-requested-checkout.use-case';
 import { PaymentJobs } from './application/payment-jobs';
 import { QuoteCancellationQuery } from './application/quote-cancellation.query';
+import { ReactToBookingEventUseCase } from './application/react-to-booking-event.use-case';
 import { ReceivePayment } from './application/receive-payment';
 import { RefundRequester } from './application/refund-requester';
 import { RequestPaymentUseCase } from './application/request-payment.use-case';
@@ -29,6 +33,7 @@ import { ProcessedEventLog } from './domain/ports/processed-event.log';
 import { RefundRepository } from './domain/ports/refund.repository';
 import { SettlementRepository } from './domain/ports/settlement.repository';
 import { BookingsQueryPayments } from './infrastructure/bookings/bookings-query.payments';
+import { BookingEventsConsumer } from './infrastructure/events/booking-events.consumer';
 import { BookingPaymentsController } from './infrastructure/http/booking-payments.controller';
 import { LocalGatewayController } from './infrastructure/http/local-gateway.controller';
 import { StaffPayoutsController } from './infrastructure/http/staff-payouts.controller';
@@ -55,7 +60,7 @@ export class PaymentsModule {
   static forRoot(options: PaymentsModuleOptions): DynamicModule {
     return {
       module: PaymentsModule,
-      imports: [options.bookings],
+      imports: [SharedDatabaseModule, EventsModule, JobsModule, options.bookings],
       controllers: [
         BookingPaymentsController,
         StaffPayoutsController,
@@ -115,7 +120,9 @@ export class PaymentsModule {
         ResolveDisputeUseCase,
         ManagePayoutsUseCase,
         LocalGatewayUseCase,
+        ReactToBookingEventUseCase,
         PaymentWorkers,
+        BookingEventsConsumer,
       ],
       exports: [
         SettleBookingUseCase,

@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TransactionRunner } from '../domain/transaction-runner';
 import { TransactionContext } from './transaction-context';
 import { TypeOrmTransactionRunner } from './typeorm-transaction-runner';
 
 /** Transactions for every module: the TransactionRunner port and the context repositories use. */
-@Global()
 @Module({
   providers: [
     TransactionContext,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventRecord, EventOutbox } from '../domain/event-outbox';
+import { DomainEventRecord, EventOutbox } from './event-outbox';
 import { TransactionContext } from '../database/transaction-context';
 
 @Injectable()

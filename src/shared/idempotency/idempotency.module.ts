@@ -1,9 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { SharedDatabaseModule } from '../database/shared-database.module';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyKeyStore } from './idempotency-key.store';
 
-@Global()
+/** Idempotency-Key handling; a module whose routes use @Idempotent() imports it. */
 @Module({
+  imports: [SharedDatabaseModule],
   providers: [IdempotencyKeyStore, IdempotencyInterceptor],
   exports: [IdempotencyKeyStore, IdempotencyInterceptor],
 })

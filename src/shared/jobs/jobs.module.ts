@@ -1,10 +1,11 @@
-import { Global, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { SharedDatabaseModule } from '../database/shared-database.module';
 import { JobScheduler } from '../domain/job-scheduler';
 import { PgBossJobQueue } from './pg-boss-job-queue';
 
 /** The durable job queue for every module: JobScheduler to send, PgBossJobQueue to register workers. */
-@Global()
 @Module({
+  imports: [SharedDatabaseModule],
   providers: [PgBossJobQueue, { provide: JobScheduler, useExisting: PgBossJobQueue }],
   exports: [PgBossJobQueue, JobScheduler],
 })

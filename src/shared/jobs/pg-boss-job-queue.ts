@@ -86,7 +86,8 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
       singletonKey: job.singletonKey,
       // Joins the caller's transaction: the job exists only if the change that needs it commits.
       // Its insert (one INSERT … SELECT; nobody reads the new job's id) runs with the
-      // transaction's other deferred writes, just before the commit.
+      // transaction's other deferred writes, just before the commit. pg-boss is pinned exactly:
+      // test/e2e/job-queue-commit-path.e2e-spec.ts checks that its insert still fits.
       ...(this.context.isActive()
         ? {
             db: {

@@ -1,4 +1,5 @@
 import { OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '../domain/clock';
 import { RateLimitStorage } from './rate-limit.storage';
 import { ThrottlerStorageRecord } from './throttler-storage-record';
 
@@ -17,8 +18,10 @@ export class FixedWindowMemoryStorage implements RateLimitStorage, OnModuleDestr
   private readonly windows = new Map<string, Window>();
   private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
 
+  constructor(private readonly clock: Clock) {}
+
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     let window = this.windows.get(key);
     if (!window || window.expiresAt <= now) {
       window = { hits: 0, expiresAt: now + ttl };
@@ -36,7 +39,8 @@ export class FixedWindowMemoryStorage implements RateLimitStorage, OnModuleDestr
 
   async refund(key: string): Promise<void> {
     const window = this.windows.get(key);
-    if (window && window.expiresAt > Date.now() && window.hits > 0) window.hits -= 1;
+    if (window && window.expiresAt > this.clock.now().getTime() && window.hits > 0)
+      window.hits -= 1;
   }
 
   onModuleDestroy(): void {
@@ -44,7 +48,7 @@ export class FixedWindowMemoryStorage implements RateLimitStorage, OnModuleDestr
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     for (const [key, window] of this.windows) if (window.expiresAt <= now) this.windows.delete(key);
   }
 }

@@ -1,8 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Configuration } from '../../config/configuration';
+import { Clock } from '../domain/clock';
 import { FixedWindowMemoryStorage } from './fixed-window-memory.storage';
 import { FixedWindowRedisStorage } from './fixed-window-redis.storage';
 import { RateLimitGuard } from './rate-limit.guard';
@@ -12,18 +13,17 @@ import { RequestRateLimiter } from './request-rate-limiter';
  * @nestjs/throttler supplies the storage contract; counters live in memory for one instance and
  * in Redis when REDIS_URL is set, so that every instance shares one budget.
  */
-@Global()
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Configuration, true>) => {
+      inject: [ConfigService, Clock],
+      useFactory: (config: ConfigService<Configuration, true>, clock: Clock) => {
         const redis = config.get('redis', { infer: true });
         return {
           throttlers: [],
           storage: redis.url
             ? new FixedWindowRedisStorage(redis.url, redis.keyPrefix)
-            : new FixedWindowMemoryStorage(),
+            : new FixedWindowMemoryStorage(clock),
         };
       },
     }),

@@ -4,6 +4,7 @@ import { InjectThrottlerStorage } from '@nestjs/throttler';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Configuration, RateLimitRule, RateLimitSettings } from '../../config/configuration';
 import { Actor } from '../domain/actor';
+import { Clock } from '../domain/clock';
 import { DomainError } from '../domain/domain-error';
 import { REPLACES_GENERAL_SCOPE, RouteRateLimitScope } from './rate-limit.decorator';
 import { RateLimitStorage } from './rate-limit.storage';
@@ -50,6 +51,7 @@ export class RequestRateLimiter {
   constructor(
     @InjectThrottlerStorage() private readonly storage: RateLimitStorage,
     config: ConfigService<Configuration, true>,
+    private readonly clock: Clock,
   ) {
     this.settings = config.get('rateLimits', { infer: true });
   }
@@ -76,7 +78,10 @@ export class RequestRateLimiter {
     const exceeded = outcomes.filter((outcome) => outcome.exceeded);
     if (exceeded.length > 0) {
       const retryAt = Math.max(...exceeded.map((outcome) => outcome.resetAt));
-      throw DomainError.rateLimited('Rate limit exceeded', (retryAt - Date.now()) / 1000);
+      throw DomainError.rateLimited(
+        'Rate limit exceeded',
+        (retryAt - this.clock.now().getTime()) / 1000,
+      );
     }
   }
 
@@ -144,7 +149,7 @@ export class RequestRateLimiter {
     return {
       limit,
       remaining: Math.max(0, limit - record.totalHits),
-      resetAt: Date.now() + record.timeToExpire * 1000,
+      resetAt: this.clock.now().getTime() + record.timeToExpire * 1000,
       exceeded: record.totalHits > limit,
     };
   }

@@ -1,6 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from '../domain/clock';
 
+/**
+ * Time is ambient, like the configuration: every layer reads it, and a test replaces it for the
+ * whole application. The only global module besides ConfigModule.
+ */
 @Global()
 @Module({})
 export class ClockModule {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, PERMISSIONS } from '../../../shared/domain/actor';
+import { Actor } from '../../../shared/domain/actor';
 import { Clock } from '../../../shared/domain/clock';
 import { DomainError } from '../../../shared/domain/domain-error';
-import { mayUseApi } from '../../identity/domain/user';
+import { actorFor } from '../../identity';
 import { digestApiKeyToken, isWellFormedApiKeyToken } from '../domain/api-key-token';
 import { ApiKeyRepository } from '../domain/ports/api-key.repository';
 
@@ -11,11 +11,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Resolves a bearer token to the actor it stands for: its owner, with the key's scopes. The key and
- * its owner's account are read in one query on every request; nothing is cached, so a revocation,
- * suspension or downgrade applies to the very next request on every instance.
+ * its owner's account are read in one round trip on every request; nothing is cached, so a
+ * revocation, suspension or downgrade applies to the very next request on every instance.
  */
 @Injectable()
-export class AuthenticateApiKey {
+export class AuthenticateApiKeyUseCase {
   /** When this instance last wrote each key's last_used_at; spares the write on most requests. */
   private readonly lastWritten = new Map<number, number>();
 
@@ -30,21 +30,14 @@ export class AuthenticateApiKey {
     if (!credential || credential.key.revokedAt !== null) {
       throw DomainError.unauthorized(INVALID_KEY);
     }
-    const { key, owner: account } = credential;
-    // The rule of identity's GetAccount.activeAccount: no credential outlives a suspension.
-    if (account.status === 'suspended') throw DomainError.forbidden('Account suspended');
-    if (!mayUseApi(account)) throw DomainError.forbidden('Enterprise subscription required');
+    const { key, owner } = credential;
+    const actor = actorFor(owner, {
+      kind: 'api_key',
+      keyId: key.id,
+      permissions: key.permissions,
+    });
     await this.recordUse(key.id);
-    return {
-      userId: account.id,
-      email: account.email,
-      firstName: account.firstName,
-      role: account.role,
-      organizationId: account.organizationId,
-      authenticatedBy: 'api_key',
-      apiKeyId: key.id,
-      permissions: account.role === 'admin' ? PERMISSIONS : key.permissions,
-    };
+    return actor;
   }
 
   private async recordUse(keyId: number): Promise<void> {

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Permission } from '../../../shared/domain/actor';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
-import { GetAccount } from '../../identity/application/get-account.query';
-import { mayUseApi } from '../../identity/domain/user';
+import { GetActiveAccountQuery, mayUseApi } from '../../identity';
 import { ApiKey, MAX_ACTIVE_KEYS_PER_ACCOUNT } from '../domain/api-key';
 import { digestApiKeyToken, displayPrefixOf, generateApiKeyToken } from '../domain/api-key-token';
 import { ApiKeyRepository } from '../domain/ports/api-key.repository';
@@ -15,15 +14,15 @@ export interface CreatedApiKey {
 }
 
 @Injectable()
-export class CreateApiKey {
+export class CreateApiKeyUseCase {
   constructor(
     private readonly keys: ApiKeyRepository,
-    private readonly accounts: GetAccount,
+    private readonly activeAccount: GetActiveAccountQuery,
     private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(userId: number, name: string, permissions: Permission[]): Promise<CreatedApiKey> {
-    const account = await this.accounts.activeAccount(userId);
+    const account = await this.activeAccount.execute(userId);
     if (!mayUseApi(account)) throw DomainError.forbidden('Enterprise subscription required');
     const token = generateApiKeyToken();
     const key = await this.transactions.run(async () => {

@@ -13,7 +13,3 @@ export interface ApiKey {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
-
-export function isActive(key: ApiKey): boolean {
-  return key.revokedAt === null;
-}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventRecord, EventOutbox } from '../../../shared/domain/event-outbox';
+import { DomainEventRecord, EventOutbox } from '../../../shared/events/event-outbox';
 import { Booking, BookingTransition } from '../domain/booking';
 import { toBookingView } from './booking.view';
 

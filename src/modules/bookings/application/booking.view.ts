@@ -1,8 +1,7 @@
+import { toMajorUnits, toMajorUnitsOrNull } from '../../../shared/domain/money';
 import { Booking } from '../domain/booking';
 import { BookingStatus, PaymentStatus } from '../domain/booking-status';
 import { BookingParty } from '../domain/booking-transitions';
-
-const toMajorUnits = (cents: number): number => cents / 100;
 
 /**
  * The booking as the API and its events show it (CONTRACT §4.4, §4.6): snake_case, major units.
@@ -63,7 +62,7 @@ export function toBookingView(booking: Booking): BookingView {
     cancellation_insurance: b.cancellationInsurance,
     cancelled_by: b.cancelledBy,
     cancellation_reason: b.cancellationReason,
-    refund_amount: b.refundCents === null ? null : toMajorUnits(b.refundCents),
+    refund_amount: toMajorUnitsOrNull(b.refundCents),
     checked_in_at: b.checkedInAt?.toISOString() ?? null,
     completed_at: b.completedAt?.toISOString() ?? null,
     payment_status: b.paymentStatus,

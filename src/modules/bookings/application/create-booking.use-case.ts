@@ -4,7 +4,6 @@ import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { Booking } from '../domain/booking';
 import { BookingError } from '../domain/booking.errors';
 import { newBookingCode } from '../domain/booking-code';
-import { CURRENT_CANCELLATION_POLICY } from '../domain/cancellation-policy';
 import { BookingRepository } from '../domain/ports/booking.repository';
 import { BookingEventRecorder } from './booking-event.recorder';
 import { BookingExpiryScheduler } from './booking-expiry.scheduler';
@@ -25,36 +24,9 @@ export class CreateBookingUseCase {
   ) {}
 
   async execute(command: CreateBookingCommand, actor: Actor): Promise<Booking> {
-    const request = await this.validator.validate(command, actor);
-    this.validator.ensureNotBlocked(request);
+    const draft = await this.validator.validate(command, actor);
     return this.transactions.run(async () => {
-      const booking = Booking.request(
-        {
-          code: newBookingCode(),
-          companionId: request.staff.companionId,
-          staffUserId: request.staff.userId,
-          clientUserId: request.customer.userId,
-          createdByUserId: actor.userId,
-          createdByApiKeyId: actor.apiKeyId,
-          eventDate: command.eventDate,
-          startTime: command.startTime,
-          durationHours: command.durationHours,
-          timezone: request.staff.timezone,
-          startsAt: request.startsAt,
-          endsAt: request.endsAt,
-          serviceType: request.serviceType,
-          location: command.location,
-          notes: command.notes,
-          cancellationInsurance: command.cancellationInsurance,
-          hourlyRateCents: request.staff.hourlyRateCents,
-          dailyRateCents: request.staff.dailyRateCents,
-          ...request.price,
-          currency: request.currency,
-          cancellationPolicy: CURRENT_CANCELLATION_POLICY,
-        },
-        { userId: actor.userId, party: 'client' },
-        request.now,
-      );
+      const booking = Booking.request(draft, newBookingCode());
       await this.insertIfAvailable(booking);
       await this.events.record(booking);
       await this.expiry.scheduleExpiry(booking.id as number, booking.snapshot.expiresAt);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../../shared/domain/actor';
 import { Clock } from '../../../shared/domain/clock';
-import { Booking } from '../domain/booking';
 import { CancellationRefund } from '../domain/cancellation-refund';
 import { BookingRepository } from '../domain/ports/booking.repository';
 import { partyActing } from './booking-access';
+import { BookingPaymentFacts, toBookingPaymentFacts } from './booking-payment.facts';
 
 export interface BookingCancellationQuote extends CancellationRefund {
-  booking: Booking;
+  booking: BookingPaymentFacts;
   /** What the client paid and could get back from: the total once paid, else 0. */
   chargedCents: number;
 }
@@ -23,6 +23,10 @@ export class QuoteBookingCancellationQuery {
   async execute(code: string, actor: Actor): Promise<BookingCancellationQuote> {
     const { booking, by } = partyActing(await this.bookings.findByCode(code), actor);
     const refund = booking.quoteCancellation(by, this.clock.now());
-    return { ...refund, booking, chargedCents: booking.chargedCents };
+    return {
+      ...refund,
+      booking: toBookingPaymentFacts(booking),
+      chargedCents: booking.chargedCents,
+    };
   }
 }

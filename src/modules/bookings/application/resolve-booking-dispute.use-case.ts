@@ -3,10 +3,11 @@ import { Actor, isAdmin } from '../../../shared/domain/actor';
 import { Clock } from '../../../shared/domain/clock';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
-import { Booking, DisputeResolution } from '../domain/booking';
+import { DisputeResolution } from '../domain/booking';
 import { BookingError } from '../domain/booking.errors';
 import { BookingRepository } from '../domain/ports/booking.repository';
 import { BookingEventRecorder } from './booking-event.recorder';
+import { BookingPaymentFacts, toBookingPaymentFacts } from './booking-payment.facts';
 
 /**
  * An operator settles a disputed booking (CONTRACT §8): `release` → completed, `refund` →
@@ -22,7 +23,7 @@ export class ResolveBookingDisputeUseCase {
     private readonly clock: Clock,
   ) {}
 
-  execute(code: string, resolution: DisputeResolution, admin: Actor): Promise<Booking> {
+  execute(code: string, resolution: DisputeResolution, admin: Actor): Promise<BookingPaymentFacts> {
     if (!isAdmin(admin)) throw DomainError.forbidden('Your role does not allow this');
     return this.transactions.run(async () => {
       const booking = await this.bookings.lockByCode(code);
@@ -31,7 +32,7 @@ export class ResolveBookingDisputeUseCase {
       booking.resolveDispute(resolution, admin.userId, this.clock.now());
       await this.bookings.save(booking);
       await this.events.record(booking);
-      return booking;
+      return toBookingPaymentFacts(booking);
     });
   }
 }

@@ -16,10 +16,6 @@ export const HOLDING_STATUSES: readonly BookingStatus[] = [
   'disputed',
 ];
 
-export function isHolding(status: BookingStatus): boolean {
-  return HOLDING_STATUSES.includes(status);
-}
-
 /** Where the client's money stands (CONTRACT §4.6 `payment_status`). */
 export const PAYMENT_STATUSES = ['unpaid', 'paid', 'partially_refunded', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];

@@ -1,4 +1,4 @@
-import { Booking, BookingActor } from './booking';
+import { Booking, BookingActor, BookingDraft } from './booking';
 import { BOOKING_STATUSES, BookingStatus } from './booking-status';
 import {
   BOOKING_ACTIONS,
@@ -151,22 +151,24 @@ describe('booking transition table (CONTRACT §4.7)', () => {
   });
 
   it('expires a new request after 48 h, or at its start when that is sooner', () => {
-    const props = bookingIn('pending').snapshot;
-    const base = { ...props } as Parameters<typeof Booking.request>[0];
+    const draft: BookingDraft = { ...bookingIn('pending').snapshot, requestedAt: NOW };
     const far = Booking.request(
-      { ...base, startsAt: new Date('2026-06-01T10:00:00Z') },
-      ACTORS.client,
-      NOW,
+      { ...draft, startsAt: new Date('2026-06-01T10:00:00Z') },
+      'PS-FAR00001',
     );
     expect(far.snapshot.expiresAt.toISOString()).toBe('2026-05-03T10:00:00.000Z');
     const soon = Booking.request(
-      { ...base, startsAt: new Date('2026-05-02T10:00:00Z') },
-      ACTORS.client,
-      NOW,
+      { ...draft, startsAt: new Date('2026-05-02T10:00:00Z') },
+      'PS-SOON0001',
     );
     expect(soon.snapshot.expiresAt.toISOString()).toBe('2026-05-02T10:00:00.000Z');
     expect(soon.pullTransitions()).toEqual([
-      expect.objectContaining({ action: 'request', to: 'pending', version: 1 }),
+      expect.objectContaining({
+        action: 'request',
+        to: 'pending',
+        version: 1,
+        by: { userId: 20, party: 'client' },
+      }),
     ]);
   });
 });

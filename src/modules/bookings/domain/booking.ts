@@ -67,6 +67,27 @@ export interface BookingProps {
   updatedAt: Date;
 }
 
+/**
+ * A booking request that passed every check (CONTRACT §4.1–4.3): who books whom, when and where,
+ * priced, with the cancellation policy in force. Everything the aggregate needs to create it.
+ */
+export type BookingDraft = Omit<
+  BookingProps,
+  | 'id'
+  | 'code'
+  | 'status'
+  | 'cancelledBy'
+  | 'cancellationReason'
+  | 'refundCents'
+  | 'checkedInAt'
+  | 'completedAt'
+  | 'paymentStatus'
+  | 'expiresAt'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+> & { requestedAt: Date };
+
 const HOUR_MS = 3_600_000;
 /** Pending requests expire after 48 hours without an answer, or at their start if sooner. */
 export const PENDING_TTL_MS = 48 * HOUR_MS;
@@ -84,29 +105,18 @@ export class Booking {
 
   private constructor(private props: BookingProps) {}
 
-  static request(
-    props: Omit<
-      BookingProps,
-      | 'id'
-      | 'status'
-      | 'cancelledBy'
-      | 'cancellationReason'
-      | 'refundCents'
-      | 'checkedInAt'
-      | 'completedAt'
-      | 'paymentStatus'
-      | 'expiresAt'
-      | 'version'
-      | 'createdAt'
-      | 'updatedAt'
-    >,
-    by: BookingActor,
-    now: Date,
-  ): Booking {
-    const expiresAt = new Date(Math.min(now.getTime() + PENDING_TTL_MS, props.startsAt.getTime()));
+  /**
+   * A new pending request from a checked draft, made by its creator on the client's side. It
+   * expires after 48 hours without an answer, or at its start when that is sooner.
+   */
+  static request(draft: BookingDraft, code: string): Booking {
+    const { requestedAt: now, ...requested } = draft;
+    const by: BookingActor = { userId: draft.createdByUserId, party: 'client' };
+    const expiresAt = new Date(Math.min(now.getTime() + PENDING_TTL_MS, draft.startsAt.getTime()));
     const booking = new Booking({
-      ...props,
+      ...requested,
       id: null,
+      code,
       status: 'pending',
       cancelledBy: null,
       cancellationReason: null,
@@ -321,7 +331,7 @@ export class Booking {
     return this.apply('expire', SYSTEM, 'expired', now);
   }
 
-  /** Transitions not yet written to the outbox; the repository drains them on save. */
+  /** Transitions not yet written to the outbox; BookingEventRecorder drains them into it. */
   pullTransitions(): BookingTransition[] {
     return this.uncommitted.splice(0, this.uncommitted.length);
   }

@@ -39,12 +39,6 @@ export class BookableCompanionQuery {
     const companion = bookable(stored);
     return stored && companion ? { companion, blockedDates: stored.blockedDates } : null;
   }
-
-  /** Whether the staff member blocked that local calendar day (`YYYY-MM-DD`). */
-  async isBlockedOn(companionId: number, date: string): Promise<boolean> {
-    const blocked = await this.profiles.findBlockedDates(companionId, date, date);
-    return blocked.length > 0;
-  }
 }
 
 function bookable(stored: StoredProfile | null): BookableCompanion | null {

@@ -5,7 +5,6 @@ import {
   CompanionProfile,
   isValidRate,
   missingForActivation,
-  toCents,
 } from './companion-profile';
 
 const draft: CompanionProfile = {
@@ -112,12 +111,6 @@ describe('prices', () => {
     [Number.NaN, false],
   ])('rate %s valid: %s', (amount, valid) => {
     expect(isValidRate(amount)).toBe(valid);
-  });
-
-  it('converts major units to integer cents without float drift', () => {
-    expect(toCents(19.99)).toBe(1999);
-    expect(toCents(0.1 + 0.2)).toBe(30);
-    expect(toCents(1.005)).toBeNull();
   });
 
   it('refuses invalid rates with the client field names', () => {

@@ -1,4 +1,5 @@
 import { DomainError, FieldError } from '../../../shared/domain/domain-error';
+import { toMajorUnits, toMinorUnits } from '../../../shared/domain/money';
 import { canonicalTimeZone } from '../../../shared/domain/zoned-time';
 
 export const COMPANION_STATUSES = ['draft', 'active', 'hidden'] as const;
@@ -9,7 +10,9 @@ export type CompanionTier = (typeof COMPANION_TIERS)[number];
 
 export type Badge = 'verified' | 'top-rated';
 
-export const MAX_RATE = 10_000;
+/** The highest hourly or daily rate (the schema's CHECK), and the same in major units. */
+export const MAX_RATE_CENTS = 1_000_000;
+export const MAX_RATE = toMajorUnits(MAX_RATE_CENTS);
 export const TOP_RATED_MIN_AVERAGE = 4.7;
 export const TOP_RATED_MIN_REVIEWS = 10;
 
@@ -64,21 +67,10 @@ export function badgesOf(
   return badges;
 }
 
-/** Integer cents of a major-unit amount with at most two decimals, or null if it is not one. */
-export function toCents(amount: number): number | null {
-  if (!Number.isFinite(amount)) return null;
-  const cents = Math.round(amount * 100);
-  return Math.abs(cents - amount * 100) < 1e-6 ? cents : null;
-}
-
-export function fromCents(cents: number): number {
-  return cents / 100;
-}
-
 /** A rate is more than 0 and at most 10,000 in major units, with at most two decimals. */
 export function isValidRate(amount: number): boolean {
-  const cents = toCents(amount);
-  return cents !== null && cents > 0 && cents <= MAX_RATE * 100;
+  const cents = toMinorUnits(amount);
+  return cents !== null && cents > 0 && cents <= MAX_RATE_CENTS;
 }
 
 /** Client field names of what activation still needs (CONTRACT §3.5). */
@@ -118,12 +110,12 @@ export function applyProfileChanges(
   if (changes.city !== undefined) next.city = changes.city.trim() || null;
   if (changes.country !== undefined) next.country = changes.country.trim() || null;
   if (changes.hourlyRate !== undefined) {
-    if (isValidRate(changes.hourlyRate)) next.hourlyRateCents = toCents(changes.hourlyRate);
+    if (isValidRate(changes.hourlyRate)) next.hourlyRateCents = toMinorUnits(changes.hourlyRate);
     else errors.push({ field: 'hourly_rate', message: 'Invalid hourly rate' });
   }
   if (changes.dailyRate !== undefined) {
     if (changes.dailyRate === null) next.dailyRateCents = null;
-    else if (isValidRate(changes.dailyRate)) next.dailyRateCents = toCents(changes.dailyRate);
+    else if (isValidRate(changes.dailyRate)) next.dailyRateCents = toMinorUnits(changes.dailyRate);
     else errors.push({ field: 'daily_rate', message: 'Invalid daily rate' });
   }
   if (changes.timezone !== undefined) {

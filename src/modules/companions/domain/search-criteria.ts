@@ -1,5 +1,6 @@
 import { DomainError, FieldError } from '../../../shared/domain/domain-error';
-import { toCents } from './companion-profile';
+import { toMinorUnits } from '../../../shared/domain/money';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../shared/domain/page';
 import { isCalendarDate } from '../../../shared/domain/zoned-time';
 
 export const SEARCH_SORTS = ['rating', 'price_asc', 'price_desc', 'newest'] as const;
@@ -7,8 +8,6 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** `total` is exact up to this many matches (CONTRACT §1.3). */
 export const TOTAL_CAP = 10_000;
-export const MAX_PAGE_SIZE = 50;
-export const DEFAULT_PAGE_SIZE = 12;
 
 export interface SearchRequest {
   location?: string;
@@ -37,7 +36,7 @@ export function toSearchCriteria(request: SearchRequest): SearchCriteria {
   const errors: FieldError[] = [];
   const price = (field: string, value: number | undefined): number | null => {
     if (value === undefined) return null;
-    const cents = toCents(value);
+    const cents = toMinorUnits(value);
     if (cents === null || cents < 0) {
       errors.push({ field, message: `Invalid ${field.replace('_', ' ')}` });
       return null;

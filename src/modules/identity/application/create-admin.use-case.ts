@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { UserRepository } from '../domain/ports/user.repository';
 import { Account, normalizeEmail } from '../domain/user';
-import { RegisterUser } from './register-user.use-case';
+import { RegisterUserUseCase } from './register-user.use-case';
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -11,10 +11,10 @@ const MIN_PASSWORD_LENGTH = 10;
  * existing account promoted and reactivated.
  */
 @Injectable()
-export class CreateAdmin {
+export class CreateAdminUseCase {
   constructor(
     private readonly users: UserRepository,
-    private readonly registerUser: RegisterUser,
+    private readonly registerUser: RegisterUserUseCase,
   ) {}
 
   async execute(email: string, password: string): Promise<{ account: Account; created: boolean }> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
 import { DomainError } from '../../../shared/domain/domain-error';
+import { ensureNotSuspended } from '../domain/account-actor';
 import { LoginFailureLog } from '../domain/ports/login-failure-log';
 import { PasswordHasher } from '../domain/ports/password-hasher';
 import { UserRepository } from '../domain/ports/user.repository';
 import { Account, normalizeEmail } from '../domain/user';
-import { LoginPolicy } from './login-policy';
+import { LoginPolicy } from '../domain/login-policy';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
@@ -15,7 +16,7 @@ const INVALID_CREDENTIALS = 'Invalid email or password';
  * IP, and a larger one across IPs) before the password is checked, and forgiven if it was right.
  */
 @Injectable()
-export class LogIn {
+export class LogInUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
@@ -42,7 +43,7 @@ export class LogIn {
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) throw DomainError.unauthorized(INVALID_CREDENTIALS);
     await this.failures.forgive(email, clientIp);
-    if (user.status === 'suspended') throw DomainError.forbidden('Account suspended');
+    ensureNotSuspended(user);
     const account = await this.users.findAccount(user.id);
     if (!account) throw DomainError.unauthorized(INVALID_CREDENTIALS);
     return account;

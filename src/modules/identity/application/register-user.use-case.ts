@@ -4,11 +4,12 @@ import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { PasswordHasher } from '../domain/ports/password-hasher';
 import { StaffProfileProvisioner } from '../domain/ports/staff-profile-provisioner';
 import { UserRepository } from '../domain/ports/user.repository';
-import { Account, normalizeEmail } from '../domain/user';
+import { Account, normalizeEmail, UNUSABLE_PASSWORD_HASH } from '../domain/user';
 
 export interface RegisterUserCommand {
   email: string;
-  password: string;
+  /** Null: an account nobody logs in to (demo staff profiles). */
+  password: string | null;
   firstName: string;
   lastName: string;
   role: 'client' | 'staff' | 'admin';
@@ -16,7 +17,7 @@ export interface RegisterUserCommand {
 
 /** Creates an account; a staff account gets its draft staff profile in the same transaction. */
 @Injectable()
-export class RegisterUser {
+export class RegisterUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
@@ -25,7 +26,10 @@ export class RegisterUser {
   ) {}
 
   async execute(command: RegisterUserCommand): Promise<Account> {
-    const passwordHash = await this.passwords.hash(command.password);
+    const passwordHash =
+      command.password === null
+        ? UNUSABLE_PASSWORD_HASH
+        : await this.passwords.hash(command.password);
     const email = normalizeEmail(command.email);
     return this.transactions.run(async () => {
       const user = await this.users.create({

@@ -3,7 +3,7 @@ import { UserRepository, UserSearch } from '../domain/ports/user.repository';
 import { Account } from '../domain/user';
 
 @Injectable()
-export class SearchUsers {
+export class SearchUsersQuery {
   constructor(private readonly users: UserRepository) {}
 
   execute(search: UserSearch): Promise<{ accounts: Account[]; total: number }> {

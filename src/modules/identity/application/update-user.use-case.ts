@@ -11,7 +11,7 @@ import { Account } from '../domain/user';
  * ends the user's sessions, so that a later reactivation does not revive them.
  */
 @Injectable()
-export class UpdateUser {
+export class UpdateUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly organizations: OrganizationRepository,

@@ -32,6 +32,9 @@ export interface Account {
   effectiveTier: SubscriptionTier;
 }
 
+/** Stored for an account nobody logs in to (demo staff): no password verifies against it. */
+export const UNUSABLE_PASSWORD_HASH = '!';
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

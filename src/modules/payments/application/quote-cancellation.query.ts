@@ -14,8 +14,8 @@ export interface CancellationQuote {
 }
 
 /**
- * CONTRACT §4.8: what cancelling right now would do. The refund comes from bookings' rule over
- * the policy stored on the booking, the split from §5.5: exactly what `cancel` applies.
+ * CONTRACT §4.8: what cancelling right now would do. The refund is the bookings module's rule
+ * over the policy stored on the booking, the split is §5.5's: exactly what `cancel` applies.
  */
 @Injectable()
 export class QuoteCancellationQuery {

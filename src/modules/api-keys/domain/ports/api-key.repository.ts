@@ -1,5 +1,5 @@
 import { Permission } from '../../../../shared/domain/actor';
-import { Account } from '../../../identity/domain/user';
+import { Account } from '../../../identity';
 import { ApiKey } from '../api-key';
 
 export interface NewApiKey {
@@ -17,17 +17,16 @@ export interface ApiKeyCredential {
 }
 
 export abstract class ApiKeyRepository {
-  /** Serializes key creation per account (row lock), so the active-key limit holds under races. */
+  /** Serializes key creation per account (until the transaction ends): the key limit holds under races. */
   abstract lockAccount(userId: number): Promise<void>;
   abstract countActive(userId: number): Promise<number>;
   abstract create(key: NewApiKey): Promise<ApiKey>;
   abstract listForUser(userId: number): Promise<ApiKey[]>;
   abstract findForUser(userId: number, id: number): Promise<ApiKey | null>;
   /**
-   * The key and its owner's current account (status, role, effective tier) in ONE query: the hot
-   * path of every API-key request. Reads users/organizations directly, with the same effective-tier
-   * rule as the identity module's account query (an organization's tier wins), so that nothing
-   * about the owner is cached.
+   * The key and its owner's current account (status, role, effective tier) in one round trip: the
+   * hot path of every API-key request. Nothing about the owner is cached, so a suspension or a
+   * downgrade applies to the next request.
    */
   abstract findCredentialByDigest(digest: string): Promise<ApiKeyCredential | null>;
   abstract revoke(id: number, at: Date): Promise<void>;

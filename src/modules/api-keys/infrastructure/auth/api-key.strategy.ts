@@ -5,14 +5,14 @@ import { Strategy } from 'passport-custom';
 import { API_KEY_STRATEGY } from '../../../../shared/auth/access.guard';
 import { Actor } from '../../../../shared/domain/actor';
 import { DomainError } from '../../../../shared/domain/domain-error';
-import { AuthenticateApiKey } from '../../application/authenticate-api-key.use-case';
+import { AuthenticateApiKeyUseCase } from '../../application/authenticate-api-key.use-case';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** `Authorization: Bearer ps_...`; credentials are never read from the query string. */
 @Injectable()
 export class ApiKeyStrategy extends PassportStrategy(Strategy, API_KEY_STRATEGY) {
-  constructor(private readonly authenticateApiKey: AuthenticateApiKey) {
+  constructor(private readonly authenticateApiKey: AuthenticateApiKeyUseCase) {
     super();
   }
 

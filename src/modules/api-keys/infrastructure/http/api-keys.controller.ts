@@ -6,8 +6,9 @@ import { Actor } from '../../../../shared/domain/actor';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
 import { SUCCESS, SuccessResponse } from '../../../../shared/http/success.response';
-import { CreateApiKey } from '../../application/create-api-key.use-case';
-import { ManageApiKeys } from '../../application/manage-api-keys.use-case';
+import { CreateApiKeyUseCase } from '../../application/create-api-key.use-case';
+import { ListApiKeysQuery } from '../../application/list-api-keys.query';
+import { RevokeApiKeyUseCase } from '../../application/revoke-api-key.use-case';
 import {
   API_KEY_CREATED_EXAMPLE,
   API_KEY_LIST_EXAMPLE,
@@ -24,8 +25,9 @@ import { CreateApiKeyRequest } from './dto/create-api-key.request';
 @Auth({ sessionOnly: true })
 export class ApiKeysController {
   constructor(
-    private readonly createApiKey: CreateApiKey,
-    private readonly apiKeys: ManageApiKeys,
+    private readonly createApiKey: CreateApiKeyUseCase,
+    private readonly listApiKeys: ListApiKeysQuery,
+    private readonly revokeApiKey: RevokeApiKeyUseCase,
   ) {}
 
   @Post()
@@ -50,7 +52,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'List your API keys (masked), revoked ones included' })
   @ApiOkResponse({ type: ApiKeyListResponse, example: API_KEY_LIST_EXAMPLE })
   async list(@CurrentActor() actor: Actor): Promise<ApiKeyListResponse> {
-    return { keys: (await this.apiKeys.list(actor.userId)).map(toApiKeyResponse) };
+    return { keys: (await this.listApiKeys.execute(actor.userId)).map(toApiKeyResponse) };
   }
 
   @Delete(':id')
@@ -62,7 +64,7 @@ export class ApiKeysController {
     @CurrentActor() actor: Actor,
     @Param('id', new IdParamPipe()) id: number,
   ): Promise<SuccessResponse> {
-    await this.apiKeys.revoke(actor.userId, id);
+    await this.revokeApiKey.execute(actor.userId, id);
     return SUCCESS;
   }
 }

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { Permission } from '../../../../shared/domain/actor';
-import { Role } from '../../../../shared/domain/actor';
-import { SubscriptionTier } from '../../../identity/domain/subscription-tier';
-import { UserStatus } from '../../../identity/domain/user';
+import { OwnerAccountReader } from '../../../identity';
 import { ApiKey } from '../../domain/api-key';
 import {
   ApiKeyCredential,
@@ -13,7 +11,7 @@ import {
 } from '../../domain/ports/api-key.repository';
 import { ApiKeyOrmEntity } from './api-key.orm-entity';
 
-interface CredentialRow {
+interface KeyRow {
   id: number;
   user_id: number;
   name: string;
@@ -22,27 +20,14 @@ interface CredentialRow {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
-  email: string;
-  first_name: string;
-  last_name: string;
-  role: string;
-  status: string;
-  organization_id: number | null;
-  effective_tier: string;
 }
 
-/**
- * The key and its owner in one round trip (api_keys.key_hash is unique). The effective tier is the
- * organization's when the owner belongs to one: the rule of identity's account query.
- */
-const CREDENTIAL_QUERY = `
-  SELECT k.id, k.user_id, k.name, k.prefix, k.permissions, k.created_at, k.last_used_at,
-         k.revoked_at, u.email, u.first_name, u.last_name, u.role, u.status, u.organization_id,
-         COALESCE(o.subscription_tier, u.subscription_tier) AS effective_tier
-    FROM api_keys k
-    JOIN users u ON u.id = k.user_id
-    LEFT JOIN organizations o ON o.id = u.organization_id
-   WHERE k.key_hash = $1`;
+/** api_keys.key_hash is unique: at most one row, read with its owner's account (one round trip). */
+const KEY_BY_DIGEST = `SELECT id, user_id, name, prefix, permissions, created_at, last_used_at, revoked_at
+  FROM api_keys WHERE key_hash = $1`;
+
+/** The first key of pg_advisory_xact_lock(int, int) for "creating a key for account N". */
+const KEY_CREATION_LOCK = 0x6b657973;
 
 function toApiKey(row: ApiKeyOrmEntity): ApiKey {
   return {
@@ -59,7 +44,10 @@ function toApiKey(row: ApiKeyOrmEntity): ApiKey {
 
 @Injectable()
 export class TypeOrmApiKeyRepository extends ApiKeyRepository {
-  constructor(private readonly transactions: TransactionContext) {
+  constructor(
+    private readonly transactions: TransactionContext,
+    private readonly owners: OwnerAccountReader,
+  ) {
     super();
   }
 
@@ -70,7 +58,7 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
   async lockAccount(userId: number): Promise<void> {
     await this.transactions
       .manager()
-      .query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      .query('SELECT pg_advisory_xact_lock($1, $2)', [KEY_CREATION_LOCK, userId]);
   }
 
   countActive(userId: number): Promise<number> {
@@ -105,10 +93,12 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
   }
 
   async findCredentialByDigest(digest: string): Promise<ApiKeyCredential | null> {
-    const [row]: CredentialRow[] = await this.transactions
-      .manager()
-      .query(CREDENTIAL_QUERY, [digest]);
-    if (!row) return null;
+    const found = await this.owners.findWithOwner<KeyRow>({
+      sql: KEY_BY_DIGEST,
+      parameters: [digest],
+    });
+    if (!found) return null;
+    const { row, owner } = found;
     return {
       key: {
         id: row.id,
@@ -120,16 +110,7 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
         lastUsedAt: row.last_used_at,
         revokedAt: row.revoked_at,
       },
-      owner: {
-        id: row.user_id,
-        email: row.email,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        role: row.role as Role,
-        status: row.status as UserStatus,
-        organizationId: row.organization_id,
-        effectiveTier: row.effective_tier as SubscriptionTier,
-      },
+      owner,
     };
   }
 

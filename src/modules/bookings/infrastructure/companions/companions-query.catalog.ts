@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BookableCompanion,
-  BookableCompanionQuery,
-} from '../../../companions/application/bookable-companion.query';
+import { BookableCompanion, BookableCompanionQuery } from '../../../companions';
 import { BookableStaff, CompanionCatalog, DayWindow } from '../../domain/ports/companion-catalog';
 
 /** Staff profiles through what the companions module exports (never its tables). */

@@ -53,7 +53,7 @@ import {
   toBookingResponse,
 } from './dto/booking.response';
 import { CreateBookingRequest } from './dto/create-booking.request';
-import { ListBookingsQueryRequest } from './dto/list-bookings.query';
+import { ListBookingsRequest } from './dto/list-bookings.request';
 
 const NOT_FOUND = BookingError.notFound().message;
 const WRONG_PARTY = BookingError.wrongParty().message;
@@ -122,12 +122,11 @@ export class BookingsController {
   @ApiOperation({ summary: 'Your bookings (as client, staff member or creator), newest first' })
   @ApiOkResponse({ type: BookingListResponse, example: BOOKING_LIST_EXAMPLE })
   async list(
-    @Query() query: ListBookingsQueryRequest,
+    @Query() query: ListBookingsRequest,
     @CurrentActor() actor: Actor,
   ): Promise<BookingListResponse> {
-    const page = query.page ?? 1;
-    const limit = query.limit ?? 12;
-    const result = await this.listBookings.execute({ status: query.status, page, limit }, actor);
+    const { status, page, limit } = query;
+    const result = await this.listBookings.execute({ status, page, limit }, actor);
     return { bookings: result.items.map(toBookingResponse), page, limit, total: result.total };
   }
 

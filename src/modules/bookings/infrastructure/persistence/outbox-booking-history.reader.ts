@@ -1,52 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '../../../../shared/database/transaction-context';
+import { EventLog } from '../../../../shared/events/event-log';
 import {
   BookingHistoryEntry,
   BookingHistoryReader,
 } from '../../domain/ports/booking-history.reader';
 
-interface EventRow {
-  id: string;
-  type: string;
-  aggregate_version: number | null;
-  payload: {
-    transition: {
-      action: string;
-      from: string | null;
-      to: string;
-      by_user_id: number | null;
-      by: string;
-      reason: string | null;
-    };
-  };
-  occurred_at: Date;
+/** What BookingEventRecorder writes as each event's `transition`. */
+interface RecordedTransition {
+  action: string;
+  from: string | null;
+  to: string;
+  by_user_id: number | null;
+  by: string;
+  reason: string | null;
 }
 
 /** A booking's history is its events in the outbox, in the order they were recorded. */
 @Injectable()
 export class OutboxBookingHistoryReader extends BookingHistoryReader {
-  constructor(private readonly context: TransactionContext) {
+  constructor(private readonly events: EventLog) {
     super();
   }
 
   async historyOf(bookingId: number): Promise<BookingHistoryEntry[]> {
-    const rows: EventRow[] = await this.context.manager().query(
-      `SELECT id, type, aggregate_version, payload, occurred_at FROM domain_events
-        WHERE aggregate_type = 'booking' AND aggregate_id = $1
-        ORDER BY aggregate_version, id`,
-      [String(bookingId)],
-    );
-    return rows.map((row) => ({
-      sequence: Number(row.id),
-      type: row.type,
-      version: row.aggregate_version,
-      action: row.payload.transition.action,
-      from: row.payload.transition.from,
-      to: row.payload.transition.to,
-      byUserId: row.payload.transition.by_user_id,
-      byParty: row.payload.transition.by,
-      reason: row.payload.transition.reason,
-      occurredAt: row.occurred_at,
-    }));
+    const events = await this.events.historyOf('booking', String(bookingId));
+    return events.map((event) => {
+      const transition = event.payload.transition as RecordedTransition;
+      return {
+        sequence: event.id,
+        type: event.type,
+        version: event.aggregateVersion,
+        action: transition.action,
+        from: transition.from,
+        to: transition.to,
+        byUserId: transition.by_user_id,
+        byParty: transition.by,
+        reason: transition.reason,
+        occurredAt: event.occurredAt,
+      };
+    });
   }
 }

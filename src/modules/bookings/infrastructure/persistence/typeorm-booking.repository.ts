@@ -52,6 +52,16 @@ const INSERT_COLUMNS: ReadonlyArray<readonly [string, keyof ReturnType<typeof to
   ['updated_at', 'updatedAt'],
 ];
 
+/** Every column under its entity property's name, for plain-SQL reads mapped by toDomain. */
+const ROW_COLUMNS = [
+  'id',
+  ...INSERT_COLUMNS.map(([column, property]) =>
+    column === 'event_date'
+      ? `to_char(event_date, 'YYYY-MM-DD') AS "${property}"`
+      : `${column} AS "${property}"`,
+  ),
+].join(', ');
+
 const STARTS_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'starts_at') + 1;
 const ENDS_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'ends_at') + 1;
 const COMPANION_ID = INSERT_COLUMNS.findIndex(([column]) => column === 'companion_id') + 1;
@@ -189,19 +199,22 @@ export class TypeOrmBookingRepository extends BookingRepository {
     userId: number,
     filter: { status?: string; page: number; limit: number },
   ): Promise<BookingPage> {
-    const query = this.rows()
-      .createQueryBuilder('b')
-      .where(
-        '(b.client_user_id = :userId OR b.staff_user_id = :userId OR b.created_by_user_id = :userId)',
-        { userId },
-      );
-    if (filter.status) query.andWhere('b.status = :status', { status: filter.status });
-    const [rows, total] = await query
-      .orderBy('b.created_at', 'DESC')
-      .addOrderBy('b.id', 'DESC')
-      .skip((filter.page - 1) * filter.limit)
-      .take(filter.limit)
-      .getManyAndCount();
+    const parameters: unknown[] = [userId];
+    const conditions = ['(client_user_id = $1 OR staff_user_id = $1 OR created_by_user_id = $1)'];
+    if (filter.status) {
+      parameters.push(filter.status);
+      conditions.push(`status = $${parameters.length}`);
+    }
+    const where = conditions.join(' AND ');
+    const [{ total }]: Array<{ total: number }> = await this.context
+      .manager()
+      .query(`SELECT count(*)::int AS total FROM bookings WHERE ${where}`, parameters);
+    const rows: BookingOrmEntity[] = await this.context.manager().query(
+      `SELECT ${ROW_COLUMNS} FROM bookings WHERE ${where}
+        ORDER BY created_at DESC, id DESC
+        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+      [...parameters, filter.limit, (filter.page - 1) * filter.limit],
+    );
     return { items: rows.map(toDomain), total };
   }
 }

@@ -8,22 +8,16 @@ export interface CompanionHeldInterval extends HeldInterval {
 }
 
 /**
- * Intervals held by bookings (CONTRACT §4.3), never who holds them. The bookings module supplies
- * the adapter; the composition root chooses it with `CompanionsModule.forRoot(...)`.
+ * Intervals held by bookings (CONTRACT §4.3), never who holds them. The bookings module implements
+ * it; the root binds its adapter through `CompanionsModule.forRoot({ heldIntervalsReader })`.
  */
 export abstract class HeldIntervalsReader {
+  /** One staff member's held intervals overlapping `[from, to)`, by start. */
   abstract findHeld(companionId: number, from: Date, to: Date): Promise<HeldInterval[]>;
 
   /**
-   * Held intervals of every companion overlapping `[from, to)`, for the search's `date` filter
-   * (one query for the whole platform instead of one per profile). Adapters that can hold
-   * bookings must override it; the default refuses loudly rather than silently ignore bookings.
+   * Held intervals of every staff member overlapping `[from, to)`, for the search's `date` filter
+   * (one query for the whole platform instead of one per profile).
    */
-  findHeldOfAll(from: Date, to: Date): Promise<CompanionHeldInterval[]> {
-    void from;
-    void to;
-    return Promise.reject(
-      new Error(`${this.constructor.name} must implement findHeldOfAll for the date search`),
-    );
-  }
+  abstract findHeldOfAll(from: Date, to: Date): Promise<CompanionHeldInterval[]>;
 }

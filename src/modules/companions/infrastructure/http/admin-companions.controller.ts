@@ -3,8 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { COMPANION_NOT_FOUND } from '../../application/companion-visibility';
-import { ModerateCompanionUseCase } from '../../application/moderate-companion.use-case';
-import { CompanionIdParams, PortfolioItemParams } from './companion-id.params';
+import { HideCompanionUseCase } from '../../application/hide-companion.use-case';
+import { ReviewPortfolioItemUseCase } from '../../application/review-portfolio-item.use-case';
+import { SetCompanionTierUseCase } from '../../application/set-companion-tier.use-case';
+import { SetCompanionVerifiedUseCase } from '../../application/set-companion-verified.use-case';
+import { CompanionIdParams, PortfolioItemParams } from './dto/companion-id.request';
 import {
   COMPANION_ENVELOPE_EXAMPLE,
   CompanionEnvelope,
@@ -12,8 +15,8 @@ import {
   PortfolioItemEnvelope,
   toModeratedPortfolioItemResponse,
   toOwnProfileResponse,
-} from './companion.responses';
-import { TierRequest } from './portfolio-item.request';
+} from './dto/companion.response';
+import { TierRequest } from './dto/tier.request';
 
 /** Operators' staff actions (CONTRACT §8). */
 @ApiTags('admin')
@@ -21,14 +24,21 @@ import { TierRequest } from './portfolio-item.request';
 @Auth({ roles: ['admin'] })
 @ApiErrorResponses({ 404: COMPANION_NOT_FOUND })
 export class AdminCompanionsController {
-  constructor(private readonly moderate: ModerateCompanionUseCase) {}
+  constructor(
+    private readonly setCompanionVerified: SetCompanionVerifiedUseCase,
+    private readonly setCompanionTier: SetCompanionTierUseCase,
+    private readonly hideCompanion: HideCompanionUseCase,
+    private readonly reviewPortfolioItem: ReviewPortfolioItemUseCase,
+  ) {}
 
   @Post(':id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Give a staff member the verified badge' })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
   async verify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
-    return { companion: toOwnProfileResponse(await this.moderate.setVerified(params.id, true)) };
+    return {
+      companion: toOwnProfileResponse(await this.setCompanionVerified.execute(params.id, true)),
+    };
   }
 
   @Post(':id/unverify')
@@ -36,7 +46,9 @@ export class AdminCompanionsController {
   @ApiOperation({ summary: 'Take the verified badge away' })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
   async unverify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
-    return { companion: toOwnProfileResponse(await this.moderate.setVerified(params.id, false)) };
+    return {
+      companion: toOwnProfileResponse(await this.setCompanionVerified.execute(params.id, false)),
+    };
   }
 
   @Put(':id/tier')
@@ -46,7 +58,9 @@ export class AdminCompanionsController {
     @Param() params: CompanionIdParams,
     @Body() body: TierRequest,
   ): Promise<CompanionEnvelope> {
-    return { companion: toOwnProfileResponse(await this.moderate.setTier(params.id, body.tier)) };
+    return {
+      companion: toOwnProfileResponse(await this.setCompanionTier.execute(params.id, body.tier)),
+    };
   }
 
   @Post(':id/hide')
@@ -54,7 +68,7 @@ export class AdminCompanionsController {
   @ApiOperation({ summary: 'Hide a profile from search and public views' })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
   async hide(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
-    return { companion: toOwnProfileResponse(await this.moderate.hide(params.id)) };
+    return { companion: toOwnProfileResponse(await this.hideCompanion.execute(params.id)) };
   }
 
   @Post(':id/portfolio/:itemId/approve')
@@ -63,7 +77,7 @@ export class AdminCompanionsController {
   @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
   @ApiErrorResponses({ 404: 'Portfolio item not found' })
   async approve(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
-    const item = await this.moderate.reviewPortfolioItem(params.id, params.itemId, 'approved');
+    const item = await this.reviewPortfolioItem.execute(params.id, params.itemId, 'approved');
     return { item: toModeratedPortfolioItemResponse(item) };
   }
 
@@ -73,7 +87,7 @@ export class AdminCompanionsController {
   @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
   @ApiErrorResponses({ 404: 'Portfolio item not found' })
   async reject(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
-    const item = await this.moderate.reviewPortfolioItem(params.id, params.itemId, 'rejected');
+    const item = await this.reviewPortfolioItem.execute(params.id, params.itemId, 'rejected');
     return { item: toModeratedPortfolioItemResponse(item) };
   }
 }

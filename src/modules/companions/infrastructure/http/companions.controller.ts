@@ -13,9 +13,9 @@ import { GetMyCompanionProfileQuery } from '../../application/get-my-companion-p
 import { ReplaceMyBlockedDatesUseCase } from '../../application/replace-my-blocked-dates.use-case';
 import { SearchCompanionsQuery } from '../../application/search-companions.query';
 import { UpdateMyCompanionProfileUseCase } from '../../application/update-my-companion-profile.use-case';
-import { AvailabilityRequest } from './availability.request';
-import { BlockedDatesRequest } from './blocked-dates.request';
-import { CompanionIdParams } from './companion-id.params';
+import { AvailabilityRequest } from './dto/availability.request';
+import { BlockedDatesRequest } from './dto/blocked-dates.request';
+import { CompanionIdParams } from './dto/companion-id.request';
 import {
   AVAILABILITY_EXAMPLE,
   AvailabilityResponse,
@@ -34,10 +34,10 @@ import {
   toOwnProfileResponse,
   toProfileResponse,
   toSearchResponse,
-} from './companion.responses';
-import { PortfolioItemRequest } from './portfolio-item.request';
-import { SearchCompanionsRequest } from './search-companions.request';
-import { UpdateMyProfileRequest } from './update-my-profile.request';
+} from './dto/companion.response';
+import { PortfolioItemRequest } from './dto/portfolio-item.request';
+import { SearchCompanionsRequest } from './dto/search-companions.request';
+import { UpdateMyProfileRequest } from './dto/update-my-profile.request';
 
 const STAFF_SELF_SERVICE = { roles: ['staff' as const], sessionOnly: true };
 const NO_SUCH_COMPANION = { 404: COMPANION_NOT_FOUND };

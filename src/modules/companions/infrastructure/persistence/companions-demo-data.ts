@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AppSettings, Configuration, MoneySettings } from '../../../../config/configuration';
 import { TransactionRunner } from '../../../../shared/domain/transaction-runner';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
+import { FindAccountByEmailQuery, RegisterUserUseCase } from '../../../identity';
 
 const CITIES: Array<[city: string, country: string, timezone: string]> = [
   ['Berlin', 'Germany', 'Europe/Berlin'],
@@ -102,9 +103,10 @@ export function demoStaffEmail(index: number): string {
 
 /**
  * Demo staff for a fresh development database (`DEMO_DATA=true`): 50 active profiles across
- * several cities and services. Idempotent: existing users and profiles are left as they are.
- * The users get the password hash `!`, which no password matches — demo profiles are shown,
- * not logged into (identity seeds the demo accounts people log in with).
+ * several cities and services. Idempotent: existing accounts and profiles are left as they are.
+ * The accounts come from the identity module, without a password (demo profiles are shown, not
+ * logged into; identity seeds the demo accounts people log in with); registering a staff account
+ * gives it its draft profile, which is then completed here.
  */
 @Injectable()
 export class CompanionsDemoData implements OnApplicationBootstrap {
@@ -114,6 +116,8 @@ export class CompanionsDemoData implements OnApplicationBootstrap {
     private readonly config: ConfigService<Configuration, true>,
     private readonly transactions: TransactionRunner,
     private readonly context: TransactionContext,
+    private readonly accounts: FindAccountByEmailQuery,
+    private readonly registerUser: RegisterUserUseCase,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -142,14 +146,22 @@ export class CompanionsDemoData implements OnApplicationBootstrap {
     );
     let created = 0;
     for (let index = 1; index <= DEMO_COMPANION_COUNT; index += 1) {
-      created += await this.seedOne(index, currency);
+      if (await this.seedOne(index, currency)) created += 1;
     }
     return created;
   }
 
-  private async seedOne(index: number, currency: string): Promise<number> {
-    const manager = this.context.manager();
+  private async seedOne(index: number, currency: string): Promise<boolean> {
+    const email = demoStaffEmail(index);
+    if (await this.accounts.execute(email)) return false;
     const firstName = FIRST_NAMES[(index - 1) % FIRST_NAMES.length];
+    const account = await this.registerUser.execute({
+      email,
+      password: null,
+      firstName,
+      lastName: 'Demo',
+      role: 'staff',
+    });
     const [city, country, timezone] = CITIES[(index * 7) % CITIES.length];
     const primary = SERVICES[index % SERVICES.length];
     const services = [primary[0]];
@@ -157,26 +169,21 @@ export class CompanionsDemoData implements OnApplicationBootstrap {
     const hourlyCents = (25 + ((index * 13) % 96)) * 100;
     const reviews = (index * 17) % 60;
     const rating = reviews === 0 ? 0 : 3.8 + ((index * 11) % 13) / 10;
-    const rows: Array<{ id: number }> = await manager.query(
-      `WITH new_user AS (
-         INSERT INTO users (email, password_hash, first_name, last_name, role)
-         VALUES ($1, '!', $2, 'Demo', 'staff')
-         ON CONFLICT ((lower(email))) DO NOTHING
-         RETURNING id)
-       INSERT INTO companion_profiles (user_id, status, first_name, profile_photo, tagline, bio,
-         hourly_rate_cents, daily_rate_cents, currency, city_id, timezone, service_type_ids,
-         languages, rating_avg, total_reviews, tier, verified)
-       SELECT new_user.id, 'active', $2, '/uploads/photos/demo/' || $3 || '.jpg', $4, $5, $6, $7,
-              $8, ci.id, $9,
-              ARRAY(SELECT st.id FROM unnest($10::text[]) WITH ORDINALITY AS s(name, position)
-                     JOIN service_types st ON lower(st.name) = lower(s.name) ORDER BY s.position),
-              $11, $12, $13, $14, $15
-         FROM new_user
-         JOIN countries co ON lower(co.name) = lower($16)
+    await this.context.manager().query(
+      `UPDATE companion_profiles p
+          SET status = 'active', first_name = $2,
+              profile_photo = '/uploads/photos/demo/' || $3 || '.jpg', tagline = $4, bio = $5,
+              hourly_rate_cents = $6, daily_rate_cents = $7, currency = $8, city_id = ci.id,
+              timezone = $9,
+              service_type_ids = ARRAY(
+                SELECT st.id FROM unnest($10::text[]) WITH ORDINALITY AS s(name, position)
+                  JOIN service_types st ON lower(st.name) = lower(s.name) ORDER BY s.position),
+              languages = $11, rating_avg = $12, total_reviews = $13, tier = $14, verified = $15
+         FROM countries co
          JOIN cities ci ON ci.country_id = co.id AND lower(ci.name) = lower($17)
-       RETURNING id`,
+        WHERE p.user_id = $1 AND lower(co.name) = lower($16)`,
       [
-        demoStaffEmail(index),
+        account.id,
         firstName,
         String(index),
         primary[1],
@@ -195,6 +202,6 @@ export class CompanionsDemoData implements OnApplicationBootstrap {
         city,
       ],
     );
-    return rows.length;
+    return true;
   }
 }

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
-import {
-  NewStaffMember,
-  StaffProfileProvisioner,
-} from '../../../identity/domain/ports/staff-profile-provisioner';
+import { NewStaffMember, StaffProfileProvisioner } from '../../../identity';
 
 /**
  * Gives a newly registered staff user a `draft` profile, in the registration's transaction

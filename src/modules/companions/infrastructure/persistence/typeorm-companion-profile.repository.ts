@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
+import { Clock } from '../../../../shared/domain/clock';
 import { CompanionProfile, CompanionTier } from '../../domain/companion-profile';
 import { PortfolioItem } from '../../domain/companion-summary';
 import {
@@ -28,7 +29,10 @@ const PROFILE_SELECT = `${PROFILE_SELECT_COLUMNS}${PROFILE_FROM}`;
 
 @Injectable()
 export class TypeOrmCompanionProfileRepository extends CompanionProfileRepository {
-  constructor(private readonly transactions: TransactionContext) {
+  constructor(
+    private readonly transactions: TransactionContext,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -97,7 +101,7 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
       languages: profile.languages,
       tier: profile.tier,
       verified: profile.verified,
-      updatedAt: new Date(),
+      updatedAt: this.clock.now(),
     });
   }
 
@@ -136,7 +140,7 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
   async setTier(id: number, tier: CompanionTier): Promise<boolean> {
     const result = await this.manager.update(CompanionProfileOrmEntity, id, {
       tier,
-      updatedAt: new Date(),
+      updatedAt: this.clock.now(),
     });
     return (result.affected ?? 0) > 0;
   }
@@ -144,7 +148,7 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
   async setVerified(id: number, verified: boolean): Promise<boolean> {
     const result = await this.manager.update(CompanionProfileOrmEntity, id, {
       verified,
-      updatedAt: new Date(),
+      updatedAt: this.clock.now(),
     });
     return (result.affected ?? 0) > 0;
   }
@@ -152,7 +156,7 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
   async hide(id: number): Promise<boolean> {
     const result = await this.manager.update(CompanionProfileOrmEntity, id, {
       status: 'hidden',
-      updatedAt: new Date(),
+      updatedAt: this.clock.now(),
     });
     return (result.affected ?? 0) > 0;
   }
@@ -207,7 +211,7 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
     const result = await this.manager.update(
       PortfolioItemOrmEntity,
       { id: itemId, companionId },
-      { status, reviewedAt: new Date() },
+      { status, reviewedAt: this.clock.now() },
     );
     if ((result.affected ?? 0) === 0) return null;
     const row = await this.manager.findOneBy(PortfolioItemOrmEntity, { id: itemId });

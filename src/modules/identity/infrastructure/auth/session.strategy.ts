@@ -4,30 +4,21 @@ import { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { SESSION_STRATEGY } from '../../../../shared/auth/access.guard';
 import { sessionUserId } from '../../../../shared/auth/authenticated-request';
-import { Actor, PERMISSIONS } from '../../../../shared/domain/actor';
+import { Actor } from '../../../../shared/domain/actor';
 import { DomainError } from '../../../../shared/domain/domain-error';
-import { GetAccount } from '../../application/get-account.query';
+import { GetActiveAccountQuery } from '../../application/get-active-account.query';
+import { actorFor, SESSION_CREDENTIAL } from '../../domain/account-actor';
 
 /** The session cookie's user, reloaded on every request so a suspension applies at once. */
 @Injectable()
 export class SessionStrategy extends PassportStrategy(Strategy, SESSION_STRATEGY) {
-  constructor(private readonly accounts: GetAccount) {
+  constructor(private readonly activeAccount: GetActiveAccountQuery) {
     super();
   }
 
   async validate(request: FastifyRequest): Promise<Actor> {
     const userId = sessionUserId(request);
     if (userId === undefined) throw DomainError.unauthorized('Authentication required');
-    const account = await this.accounts.activeAccount(userId);
-    return {
-      userId: account.id,
-      email: account.email,
-      firstName: account.firstName,
-      role: account.role,
-      organizationId: account.organizationId,
-      authenticatedBy: 'session',
-      apiKeyId: null,
-      permissions: PERMISSIONS,
-    };
+    return actorFor(await this.activeAccount.execute(userId), SESSION_CREDENTIAL);
   }
 }

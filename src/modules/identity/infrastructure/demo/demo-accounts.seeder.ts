@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Configuration } from '../../../../config/configuration';
 import { Role } from '../../../../shared/domain/actor';
 import { TransactionRunner } from '../../../../shared/domain/transaction-runner';
-import { RegisterUser } from '../../application/register-user.use-case';
+import { RegisterUserUseCase } from '../../application/register-user.use-case';
 import { OrganizationRepository } from '../../domain/ports/organization.repository';
 import { UserRepository } from '../../domain/ports/user.repository';
 import { SubscriptionTier } from '../../domain/subscription-tier';
@@ -65,7 +65,7 @@ export class DemoAccountsSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: ConfigService<Configuration, true>,
-    private readonly registerUser: RegisterUser,
+    private readonly registerUser: RegisterUserUseCase,
     private readonly users: UserRepository,
     private readonly organizations: OrganizationRepository,
     private readonly transactions: TransactionRunner,

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Auth } from '../../../../shared/auth/auth.decorator';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
-import { ManageOrganizations } from '../../application/manage-organizations.use-case';
+import { ChangeOrganizationTierUseCase } from '../../application/change-organization-tier.use-case';
+import { CreateOrganizationUseCase } from '../../application/create-organization.use-case';
 import { CreateOrganizationRequest, UpdateOrganizationRequest } from './dto/organization.request';
 import {
   ORGANIZATION_CREATED_EXAMPLE,
@@ -16,13 +17,16 @@ import {
 @Controller('api/admin/organizations')
 @Auth({ roles: ['admin'] })
 export class AdminOrganizationsController {
-  constructor(private readonly organizations: ManageOrganizations) {}
+  constructor(
+    private readonly createOrganization: CreateOrganizationUseCase,
+    private readonly changeOrganizationTier: ChangeOrganizationTierUseCase,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create an organization' })
   @ApiCreatedResponse({ type: OrganizationEnvelope, example: ORGANIZATION_CREATED_EXAMPLE })
   async create(@Body() body: CreateOrganizationRequest): Promise<OrganizationEnvelope> {
-    const organization = await this.organizations.create(body.name, body.subscription_tier);
+    const organization = await this.createOrganization.execute(body.name, body.subscription_tier);
     return { organization: toOrganizationResponse(organization) };
   }
 
@@ -35,7 +39,7 @@ export class AdminOrganizationsController {
     @Param('id', new IdParamPipe()) id: number,
     @Body() body: UpdateOrganizationRequest,
   ): Promise<OrganizationEnvelope> {
-    const organization = await this.organizations.changeTier(id, body.subscription_tier);
+    const organization = await this.changeOrganizationTier.execute(id, body.subscription_tier);
     return { organization: toOrganizationResponse(organization) };
   }
 }

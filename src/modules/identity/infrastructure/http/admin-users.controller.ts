@@ -5,9 +5,9 @@ import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
-import { SearchUsers } from '../../application/search-users.query';
-import { UpdateUser } from '../../application/update-user.use-case';
-import { SearchUsersQuery, UpdateUserRequest } from './dto/admin-user.request';
+import { SearchUsersQuery } from '../../application/search-users.query';
+import { UpdateUserUseCase } from '../../application/update-user.use-case';
+import { SearchUsersRequest, UpdateUserRequest } from './dto/admin-user.request';
 import {
   toUserResponse,
   USER_LIST_EXAMPLE,
@@ -21,14 +21,14 @@ import {
 @Auth({ roles: ['admin'] })
 export class AdminUsersController {
   constructor(
-    private readonly searchUsers: SearchUsers,
-    private readonly updateUser: UpdateUser,
+    private readonly searchUsers: SearchUsersQuery,
+    private readonly updateUser: UpdateUserUseCase,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Search users by e-mail or name, role and status' })
   @ApiOkResponse({ type: UserListResponse, example: USER_LIST_EXAMPLE })
-  async list(@Query() query: SearchUsersQuery): Promise<UserListResponse> {
+  async list(@Query() query: SearchUsersRequest): Promise<UserListResponse> {
     const { accounts, total } = await this.searchUsers.execute({
       query: query.q,
       role: query.role,

@@ -7,9 +7,9 @@ import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { SUCCESS, SuccessResponse } from '../../../../shared/http/success.response';
-import { GetAccount } from '../../application/get-account.query';
-import { LogIn } from '../../application/log-in.use-case';
-import { RegisterUser } from '../../application/register-user.use-case';
+import { GetActiveAccountQuery } from '../../application/get-active-account.query';
+import { LogInUseCase } from '../../application/log-in.use-case';
+import { RegisterUserUseCase } from '../../application/register-user.use-case';
 import { LoginRequest } from './dto/login.request';
 import { RegisterRequest } from './dto/register.request';
 import {
@@ -27,9 +27,9 @@ import {
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly registerUser: RegisterUser,
-    private readonly logIn: LogIn,
-    private readonly accounts: GetAccount,
+    private readonly registerUser: RegisterUserUseCase,
+    private readonly logIn: LogInUseCase,
+    private readonly activeAccount: GetActiveAccountQuery,
   ) {}
 
   @Post('register')
@@ -99,7 +99,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The authenticated user' })
   @ApiOkResponse({ type: UserEnvelope, example: USER_EXAMPLE })
   async me(@CurrentActor() actor: Actor): Promise<UserEnvelope> {
-    return { user: toUserResponse(await this.accounts.activeAccount(actor.userId)) };
+    return { user: toUserResponse(await this.activeAccount.execute(actor.userId)) };
   }
 
   @Get('csrf')

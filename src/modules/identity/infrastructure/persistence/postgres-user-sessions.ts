@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { deleteSessionsOfUser } from '../../../../shared/auth/session-records';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { UserSessions } from '../../domain/ports/user-sessions';
 
-/** Sessions live in the `sessions` table that the session store (connect-pg-simple) keeps. */
+/** Sessions live in the session store's table, which the kernel's session set-up owns. */
 @Injectable()
 export class PostgresUserSessions extends UserSessions {
   constructor(private readonly transactions: TransactionContext) {
@@ -10,8 +11,6 @@ export class PostgresUserSessions extends UserSessions {
   }
 
   async endAll(userId: number): Promise<void> {
-    await this.transactions
-      .manager()
-      .query(`DELETE FROM sessions WHERE (sess ->> 'userId') = $1::text`, [userId]);
+    await deleteSessionsOfUser(this.transactions.manager(), userId);
   }
 }

@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { UserChanges, UserRepository, UserSearch } from '../../domain/ports/user.repository';
 import { Account, NewUser, User } from '../../domain/user';
+import { ACCOUNT_COLUMNS, ORGANIZATION_OF_USER } from './account.sql';
 import { AccountRow, toAccount, toUser } from './identity.mapper';
 import { UserOrmEntity } from './user.orm-entity';
 
-/** A user's effective tier is their organization's, when they belong to one. */
-const ACCOUNT_QUERY = `
-  SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.status, u.organization_id,
-         COALESCE(o.subscription_tier, u.subscription_tier) AS effective_tier
-    FROM users u
-    LEFT JOIN organizations o ON o.id = u.organization_id`;
+const ACCOUNT_QUERY = `SELECT ${ACCOUNT_COLUMNS} FROM users u ${ORGANIZATION_OF_USER}`;
 
 @Injectable()
 export class TypeOrmUserRepository extends UserRepository {
@@ -99,11 +95,11 @@ export class TypeOrmUserRepository extends UserRepository {
       `SELECT count(*)::int AS total FROM users u ${where}`,
       parameters,
     );
-    const offset = (search.page - 1) * search.limit;
+    const page = parameters.length;
     const rows = await this.query<AccountRow>(
       `${ACCOUNT_QUERY} ${where} ORDER BY u.created_at DESC, u.id DESC
-       LIMIT ${search.limit} OFFSET ${offset}`,
-      parameters,
+       LIMIT $${page + 1} OFFSET $${page + 2}`,
+      [...parameters, search.limit, (search.page - 1) * search.limit],
     );
     return { accounts: rows.map(toAccount), total };
   }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../../../shared/domain/actor';
-import { ConfirmBookingPaymentUseCase } from '../../../bookings/application/confirm-booking-payment.use-case';
-import { FindBookingForPaymentQuery } from '../../../bookings/application/find-booking-for-payment.query';
-import { QuoteBookingCancellationQuery } from '../../../bookings/application/quote-booking-cancellation.query';
-import { ResolveBookingDisputeUseCase } from '../../../bookings/application/resolve-booking-dispute.use-case';
-import { Booking } from '../../../bookings/domain/booking';
+import {
+  BookingPaymentFacts,
+  ConfirmBookingPaymentUseCase,
+  FindBookingForPaymentQuery,
+  QuoteBookingCancellationQuery,
+  ResolveBookingDisputeUseCase,
+} from '../../../bookings';
 import {
   BookingPayments,
   CancellationQuoteFacts,
@@ -66,10 +68,10 @@ export class BookingsQueryPayments extends BookingPayments {
   }
 }
 
-function toPayable(booking: Booking): PayableBooking {
-  const b = booking.snapshot;
+/** Bookings' facts in payments' words (the same fields today; each side may grow its own). */
+function toPayable(b: BookingPaymentFacts): PayableBooking {
   return {
-    id: b.id as number,
+    id: b.id,
     code: b.code,
     status: b.status,
     clientUserId: b.clientUserId,

@@ -1,5 +1,5 @@
 import { LocalCheckoutView } from '../../application/local-gateway.use-case';
-import { toMajorUnits } from '../../application/money-units';
+import { toMajorUnits } from '../../../../shared/domain/money';
 
 /** Every value shown on a page goes through here: nothing a user typed becomes markup. */
 export function escapeHtml(value: unknown): string {

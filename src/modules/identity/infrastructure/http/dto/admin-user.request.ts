@@ -16,7 +16,7 @@ import { ROLES, Role } from '../../../../../shared/domain/actor';
 import { SUBSCRIPTION_TIERS, SubscriptionTier } from '../../../domain/subscription-tier';
 import { USER_STATUSES, UserStatus } from '../../../domain/user';
 
-export class SearchUsersQuery extends PageQuery {
+export class SearchUsersRequest extends PageQuery {
   @ApiPropertyOptional({ description: 'Substring of e-mail, first or last name' })
   @IsOptional()
   @IsString()

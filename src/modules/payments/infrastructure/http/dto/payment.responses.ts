@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toMajorUnits } from '../../../application/money-units';
+import { toMajorUnits } from '../../../../../shared/domain/money';
 import { BookingLedger } from '../../../application/get-booking-ledger.query';
 import { CancellationQuote } from '../../../application/quote-cancellation.query';
 import { LEDGER_ENTRY_KINDS, LedgerEntryKind } from '../../../domain/ledger';

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { eventPosition, EventPosition, positionParts } from './domain-event';
+
+/** The durable cursors of the event consumers: one `event_consumers` row per consumer name. */
+@Injectable()
+export class PostgresEventCursors {
+  constructor(private readonly context: TransactionContext) {}
+
+  /**
+   * Creates the cursor unless it exists: before every event, or for 'now' past every transaction
+   * that has finished, so that only events committed later are read.
+   */
+  async create(name: string, startAt: 'beginning' | 'now'): Promise<void> {
+    await this.context.manager().query(
+      `INSERT INTO event_consumers (name, after_txid, after_id)
+       VALUES ($1, CASE WHEN $2 THEN pg_snapshot_xmin(pg_current_snapshot()) ELSE '0'::xid8 END, 0)
+       ON CONFLICT (name) DO NOTHING`,
+      [name, startAt === 'now'],
+    );
+  }
+
+  /** Whether readable events lie past the cursor: a read without a lock or a transaction id. */
+  async hasEventsAfter(name: string): Promise<boolean> {
+    const [{ pending }] = await this.context.manager().query(
+      `SELECT EXISTS (
+         SELECT 1 FROM event_consumers c
+           JOIN domain_events e ON (e.txid, e.id) > (c.after_txid, c.after_id)
+          WHERE c.name = $1 AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+       ) AS pending`,
+      [name],
+    );
+    return pending;
+  }
+
+  /**
+   * Locks the cursor for the rest of the transaction and returns its position; with
+   * `skipLocked`, null when another transaction holds it.
+   */
+  async lock(name: string, options: { skipLocked: boolean }): Promise<EventPosition | null> {
+    const rows: Array<{ after_txid: string; after_id: string }> = await this.context
+      .manager()
+      .query(
+        `SELECT after_txid, after_id FROM event_consumers WHERE name = $1
+           FOR UPDATE${options.skipLocked ? ' SKIP LOCKED' : ''}`,
+        [name],
+      );
+    return rows.length > 0 ? eventPosition(rows[0].after_txid, rows[0].after_id) : null;
+  }
+
+  /** Moves the cursor and clears a recorded failure. */
+  async move(name: string, position: EventPosition): Promise<void> {
+    const { transactionId, eventId } = positionParts(position);
+    await this.context.manager().query(
+      `UPDATE event_consumers
+          SET after_txid = $2::xid8, after_id = $3::bigint, failed_attempts = 0, last_error = NULL,
+              updated_at = now()
+        WHERE name = $1`,
+      [name, transactionId, eventId],
+    );
+  }
+
+  /**
+   * Counts a failed batch, after its rollback, so operators see a consumer that is stuck and why.
+   * Best effort: when the database itself failed there is nowhere to record it, and the
+   * handler's error is what the caller sees.
+   */
+  async recordFailure(name: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.context
+      .manager()
+      .query(
+        `UPDATE event_consumers
+            SET failed_attempts = failed_attempts + 1, last_error = left($2, 1000), updated_at = now()
+          WHERE name = $1`,
+        [name, message],
+      )
+      .catch(() => undefined);
+  }
+}
