@@ -1234,6 +1234,8 @@ export interface components {
             completed_at: string | null;
             /** @description `unpaid` until the payment arrives; `refunded` or `partially_refunded` after a refund */
             payment_status: components["schemas"]["PaymentStatus"];
+            /** @description Priority rebooking: the client had a booking cancelled by a staff member within the last 30 days, so staff see this request first */
+            priority: boolean;
             /**
              * Format: date-time
              * @description When a pending request lapses unanswered; null once it is not pending
@@ -3193,6 +3195,7 @@ export interface operations {
                      *           "checked_in_at": null,
                      *           "completed_at": null,
                      *           "payment_status": "unpaid",
+                     *           "priority": false,
                      *           "expires_at": null,
                      *           "version": 2,
                      *           "created_at": "2026-12-01T04:59:34.694Z",
@@ -3266,6 +3269,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": "2026-12-03T04:59:34.623Z",
                      *         "version": 1,
                      *         "created_at": "2026-12-01T04:59:34.623Z",
@@ -3352,6 +3356,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": "2026-12-03T04:59:34.623Z",
                      *         "version": 1,
                      *         "created_at": "2026-12-01T04:59:34.623Z",
@@ -3502,6 +3507,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 2,
                      *         "created_at": "2026-12-01T04:59:34.623Z",
@@ -3610,6 +3616,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 2,
                      *         "created_at": "2026-12-01T04:59:34.673Z",
@@ -3723,6 +3730,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 2,
                      *         "created_at": "2026-12-01T04:59:34.694Z",
@@ -3832,6 +3840,7 @@ export interface operations {
                      *         "checked_in_at": "2027-04-02T15:12:40.000Z",
                      *         "completed_at": null,
                      *         "payment_status": "paid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 4,
                      *         "created_at": "2026-12-01T06:09:31.220Z",
@@ -3936,6 +3945,7 @@ export interface operations {
                      *         "checked_in_at": "2027-04-02T15:12:40.000Z",
                      *         "completed_at": "2027-04-02T20:31:05.000Z",
                      *         "payment_status": "paid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 5,
                      *         "created_at": "2026-12-01T06:09:31.220Z",
@@ -4044,6 +4054,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "paid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 4,
                      *         "created_at": "2026-12-01T06:09:31.220Z",

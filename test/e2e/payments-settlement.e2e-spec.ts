@@ -211,10 +211,11 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       });
     const flagged = await request('2026-07-20');
     expect(flagged.json().booking.priority).toBe(true);
+    const newcomer = await createUser(testApp);
     const regular = await testApp.app.inject({
       method: 'POST',
       url: '/api/v1/bookings',
-      headers: client.headers,
+      headers: newcomer.headers,
       payload: {
         companion_id: companion.id,
         event_date: '2026-07-20',
@@ -222,7 +223,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
         duration_hours: 2,
         service_type: 'Event Hostess',
         location: 'Berlin',
-        customer_email: client.email,
+        customer_email: newcomer.email,
       },
     });
     expect(regular.json().booking.priority).toBe(false);

@@ -54,6 +54,8 @@ export class InMemoryBookingRepository extends BookingRepository {
     }
     const id = this.nextId++;
     booking.assignId(id);
+    const priorityUntil = this.rebookingPriorities.get(props.clientUserId);
+    if (priorityUntil && priorityUntil > props.createdAt) booking.grantPriority();
     this.rows.set(id, { ...booking.snapshot });
     return 'inserted';
   }
@@ -116,6 +118,14 @@ export class InMemoryBookingRepository extends BookingRepository {
     const change = this.beforeNextLock;
     this.beforeNextLock = null;
     change?.();
+  }
+
+  /** Client user id → until when their requests are flagged `priority`. */
+  readonly rebookingPriorities = new Map<number, Date>();
+
+  async grantRebookingPriority(clientUserId: number, until: Date): Promise<void> {
+    const current = this.rebookingPriorities.get(clientUserId);
+    if (!current || current < until) this.rebookingPriorities.set(clientUserId, until);
   }
 
   /** In memory there is no commit to wait for: written at once. */

@@ -43,6 +43,7 @@ function booking(status: BookingStatus, insured = false): Booking {
     checkedInAt: null,
     completedAt: null,
     paymentStatus: status === 'paid' ? 'paid' : 'unpaid',
+    priority: false,
     expiresAt: CREATED,
     version: 3,
     createdAt: CREATED,

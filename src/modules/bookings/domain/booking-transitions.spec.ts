@@ -44,6 +44,7 @@ function bookingIn(status: BookingStatus): Booking {
     checkedInAt: null,
     completedAt: null,
     paymentStatus: 'unpaid',
+    priority: false,
     expiresAt: new Date('2026-05-01T09:00:00Z'),
     version: 3,
     createdAt: NOW,

@@ -61,6 +61,8 @@ export interface BookingProps {
   checkedInAt: Date | null;
   completedAt: Date | null;
   paymentStatus: PaymentStatus;
+  /** Requested by a client whose booking a staff member cancelled lately: listed first to staff. */
+  priority: boolean;
   expiresAt: Date;
   version: number;
   createdAt: Date;
@@ -82,6 +84,7 @@ export type BookingDraft = Omit<
   | 'checkedInAt'
   | 'completedAt'
   | 'paymentStatus'
+  | 'priority'
   | 'expiresAt'
   | 'version'
   | 'createdAt'
@@ -93,6 +96,8 @@ const HOUR_MS = 3_600_000;
 export const PENDING_TTL_MS = 48 * HOUR_MS;
 /** Check-in opens this long before the start and closes at the end (CONTRACT §4.7). */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR_MS;
+/** After a staff cancellation, the client's requests are flagged `priority` this long (§5.3). */
+export const REBOOKING_PRIORITY_MS = 30 * 24 * HOUR_MS;
 /** A paid booking nobody completed or disputed completes this long after its end. */
 export const AUTO_COMPLETE_AFTER_MS = 72 * HOUR_MS;
 
@@ -124,6 +129,7 @@ export class Booking {
       checkedInAt: null,
       completedAt: null,
       paymentStatus: 'unpaid',
+      priority: false,
       expiresAt,
       version: 1,
       createdAt: now,
@@ -168,6 +174,14 @@ export class Booking {
 
   assignId(id: number): void {
     this.props = { ...this.props, id };
+  }
+
+  /**
+   * The client has priority rebooking (CONTRACT §5.3: a staff member cancelled one of their
+   * bookings within the last 30 days): this request is listed first to staff.
+   */
+  grantPriority(): void {
+    this.props = { ...this.props, priority: true };
   }
 
   /** A fresh code after a collision; only before the booking is stored. */

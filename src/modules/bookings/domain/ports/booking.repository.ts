@@ -41,6 +41,9 @@ export abstract class BookingRepository {
    */
   abstract saveAtCommit(booking: Booking): Promise<void>;
 
+  /** The client's booking requests until `until` are flagged `priority` (CONTRACT §5.3). */
+  abstract grantRebookingPriority(clientUserId: number, until: Date): Promise<void>;
+
   /** The bookings where the user is the client, the staff member or the creator, newest first. */
   abstract listFor(
     userId: number,

@@ -102,6 +102,12 @@ export class BookingResponse implements BookingView {
   payment_status!: PaymentStatus;
 
   @ApiProperty({
+    description:
+      'Priority rebooking: the client had a booking cancelled by a staff member within the last 30 days, so staff see this request first',
+  })
+  priority!: boolean;
+
+  @ApiProperty({
     type: 'string',
     format: 'date-time',
     nullable: true,
@@ -228,6 +234,7 @@ const REQUESTED: BookingResponse = {
   checked_in_at: null,
   completed_at: null,
   payment_status: 'unpaid',
+  priority: false,
   expires_at: '2026-12-03T04:59:34.623Z',
   version: 1,
   created_at: '2026-12-01T04:59:34.623Z',
