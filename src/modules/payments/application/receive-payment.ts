@@ -36,7 +36,8 @@ export class ReceivePayment {
       : await this.checkouts.findByPaymentId(event.paymentId);
     const bookingId = checkout?.snapshot.bookingId ?? event.bookingId;
     if (bookingId === null || (!checkout && !(await this.bookings.findById(bookingId)))) {
-      this.logger.warn({ eventId: event.eventId }, 'A payment names no known booking; ignored');
+      // Stripe's ids stay out of logs (CONTRACT §9): the booking id it named is enough to look.
+      this.logger.warn({ bookingId: event.bookingId }, 'A payment names no known booking; ignored');
       return 'unknown_booking';
     }
     const now = this.clock.now();
