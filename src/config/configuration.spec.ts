@@ -123,7 +123,12 @@ describe('loadConfiguration', () => {
   });
 
   describe('in production', () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    };
 
     it('requires DATABASE_URL instead of starting an embedded database', () => {
       expect(() => loadConfiguration(production)).toThrow(/DATABASE_URL: required in production/);
