@@ -36,6 +36,10 @@ import {
 } from '../../../src/modules/payments/domain/ports/booking-payments';
 import { CheckoutRepository } from '../../../src/modules/payments/domain/ports/checkout.repository';
 import { RefundRepository } from '../../../src/modules/payments/domain/ports/refund.repository';
+import {
+  Settlement,
+  SettlementRepository,
+} from '../../../src/modules/payments/domain/ports/settlement.repository';
 
 /** The ledger in memory, with the database's rule that a provider's movement is recorded once. */
 export class InMemoryLedgerRepository extends LedgerRepository {
@@ -327,5 +331,19 @@ export class FakeBookingPayments extends BookingPayments {
     const booking = [...this.bookings.values()].find((candidate) => candidate.code === code);
     if (!booking) throw new Error(`no booking ${code}`);
     return booking;
+  }
+}
+
+export class InMemorySettlementRepository extends SettlementRepository {
+  readonly settlements = new Map<number, Settlement>();
+
+  async insertIfAbsent(settlement: Settlement): Promise<boolean> {
+    if (this.settlements.has(settlement.bookingId)) return false;
+    this.settlements.set(settlement.bookingId, { ...settlement });
+    return true;
+  }
+
+  async find(bookingId: number): Promise<Settlement | null> {
+    return this.settlements.get(bookingId) ?? null;
   }
 }

@@ -1,5 +1,3 @@
-import { JobScheduler, ScheduledJob } from '../../../shared/domain/job-scheduler';
-import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import {
   FakeBookingPayments,
   InMemoryCheckoutRepository,
@@ -9,7 +7,11 @@ import {
   InMemoryProcessedEvents,
   InMemoryRefundRepository,
 } from '../../../../test/support/fakes/payments';
-import { ManualClock } from '../../../../test/support/manual-clock';
+import {
+  ImmediateTransactionRunner,
+  ManualClock,
+  RecordingJobScheduler,
+} from '../../../../test/support/fakes';
 import { Checkout } from '../domain/checkout';
 import { PaymentSucceeded } from '../domain/gateway-event';
 import { Payout } from '../domain/payout';
@@ -17,20 +19,6 @@ import { HandleGatewayEventUseCase } from './handle-gateway-event.use-case';
 import { PaymentJobs } from './payment-jobs';
 import { ReceivePayment } from './receive-payment';
 import { RefundRequester } from './refund-requester';
-
-class RunAtOnce extends TransactionRunner {
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return work();
-  }
-}
-
-class RecordingJobs extends JobScheduler {
-  readonly jobs: ScheduledJob[] = [];
-
-  async schedule(job: ScheduledJob): Promise<void> {
-    this.jobs.push(job);
-  }
-}
 
 describe('HandleGatewayEventUseCase (CONTRACT §5.2)', () => {
   const clock = new ManualClock('2026-05-01T10:00:00.000Z');
@@ -40,7 +28,7 @@ describe('HandleGatewayEventUseCase (CONTRACT §5.2)', () => {
   let refunds: InMemoryRefundRepository;
   let accounts: InMemoryConnectedAccounts;
   let payouts: InMemoryPayoutRepository;
-  let scheduled: RecordingJobs;
+  let scheduled: RecordingJobScheduler;
   let handle: HandleGatewayEventUseCase;
 
   beforeEach(async () => {
@@ -50,7 +38,7 @@ describe('HandleGatewayEventUseCase (CONTRACT §5.2)', () => {
     refunds = new InMemoryRefundRepository();
     accounts = new InMemoryConnectedAccounts();
     payouts = new InMemoryPayoutRepository();
-    scheduled = new RecordingJobs();
+    scheduled = new RecordingJobScheduler();
     const jobs = new PaymentJobs(scheduled);
     const requester = new RefundRequester(refunds, jobs, clock);
     handle = new HandleGatewayEventUseCase(
@@ -62,7 +50,7 @@ describe('HandleGatewayEventUseCase (CONTRACT §5.2)', () => {
       accounts,
       payouts,
       jobs,
-      new RunAtOnce(),
+      new ImmediateTransactionRunner(),
       clock,
     );
     bookings.add({ id: 7 });

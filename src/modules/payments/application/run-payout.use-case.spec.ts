@@ -1,24 +1,16 @@
-import { Clock } from '../../../shared/domain/clock';
-import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import {
   InMemoryConnectedAccounts,
   InMemoryLedgerRepository,
   InMemoryPayoutRepository,
   ScriptedPaymentGateway,
 } from '../../../../test/support/fakes/payments';
-import { ManualClock } from '../../../../test/support/manual-clock';
+import { ImmediateTransactionRunner, ManualClock } from '../../../../test/support/fakes';
 import { Payout } from '../domain/payout';
 import { GatewayError } from '../domain/ports/payment-gateway';
 import { RunPayoutUseCase } from './run-payout.use-case';
 
-class RunAtOnce extends TransactionRunner {
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return work();
-  }
-}
-
 describe('RunPayoutUseCase (CONTRACT §5.1, §5.4)', () => {
-  const clock: Clock = new ManualClock('2026-06-01T10:00:00.000Z');
+  const clock = new ManualClock('2026-06-01T10:00:00.000Z');
   let payouts: InMemoryPayoutRepository;
   let accounts: InMemoryConnectedAccounts;
   let ledger: InMemoryLedgerRepository;
@@ -30,7 +22,14 @@ describe('RunPayoutUseCase (CONTRACT §5.1, §5.4)', () => {
     accounts = new InMemoryConnectedAccounts();
     ledger = new InMemoryLedgerRepository();
     gateway = new ScriptedPaymentGateway();
-    runPayout = new RunPayoutUseCase(payouts, accounts, ledger, gateway, new RunAtOnce(), clock);
+    runPayout = new RunPayoutUseCase(
+      payouts,
+      accounts,
+      ledger,
+      gateway,
+      new ImmediateTransactionRunner(),
+      clock,
+    );
     await payouts.insert(
       Payout.schedule(
         {
