@@ -128,6 +128,12 @@ async function main() {
   await seedBench(database.url, COMPANIONS);
   const client = new Client({ connectionString: database.url });
   await client.connect();
+  // Accepted bookings get a checkout ready (payments reacts to booking.accepted): those go first.
+  await client.query(
+    `DELETE FROM payment_checkouts WHERE booking_id IN
+       (SELECT b.id FROM bookings b JOIN users u ON u.id = b.client_user_id
+         WHERE u.email LIKE 'bench-booker-%@bench.eventstuffer.test')`,
+  );
   await client.query(
     `DELETE FROM bookings WHERE client_user_id IN
        (SELECT id FROM users WHERE email LIKE 'bench-booker-%@bench.eventstuffer.test')`,

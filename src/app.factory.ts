@@ -18,6 +18,7 @@ import { crossOriginOptions } from './shared/http/cors';
 import { answerClientError, renderFrameworkError } from './shared/http/framework-errors';
 import { jsonShapeProblem } from './shared/http/json-shape';
 import { setUpSessions } from './shared/auth/session.setup';
+import { acceptFormPostsWhereDeclared } from './shared/http/form-posts';
 
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application (tests use it for probe routes). */
@@ -64,6 +65,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // Keeps each JSON body's exact bytes: Stripe's webhook signature covers them (CONTRACT §5.2).
+    rawBody: true,
   });
   await configureHttp(app, configuration);
   if (configuration.database.runMigrations) {
@@ -122,13 +125,15 @@ function deadlineCheckInterval(requestTimeoutMs: number): number {
 
 /**
  * JSON only (CONTRACT §1.1): Nest would also parse form-encoded bodies on every route, which
- * lets a cross-site HTML form post to the API. Other content types get 415.
+ * lets a cross-site HTML form post to the API. Other content types get 415; form posts only reach
+ * routes marked @AcceptsFormPost() (server-rendered pages).
  */
 class JsonOnlyFastifyAdapter extends FastifyAdapter {
   override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
     super.registerParserMiddleware(prefix, rawBody);
     const fastify = this.getInstance();
     if (fastify.hasContentTypeParser(FORM_ENCODED)) fastify.removeContentTypeParser(FORM_ENCODED);
+    acceptFormPostsWhereDeclared(fastify);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   NoReviewsYetReader,
 } from './modules/companions';
 import { IdentityModule } from './modules/identity';
+import { PaymentsModule } from './modules/payments';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -35,6 +36,7 @@ export class AppModule {
       heldIntervalsReader: BookingsHeldIntervalsReader,
       recentReviewsReader: NoReviewsYetReader,
     });
+    const bookings = BookingsModule.forRoot({ identity, companions });
     return {
       module: AppModule,
       imports: [
@@ -53,7 +55,8 @@ export class AppModule {
         identity,
         ApiKeysModule.forRoot({ identity }),
         companions,
-        BookingsModule.forRoot({ identity, companions }),
+        bookings,
+        PaymentsModule.forRoot({ bookings }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -522,8 +522,229 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a pending or accepted booking (client or staff) */
+        /** Cancel a pending, accepted or paid booking (client or staff); a paid one is refunded as its cancellation quote says */
         post: operations["bookingsCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{code}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in at the event (staff): from 2 h before the start to the end */
+        post: operations["bookingsCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{code}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the booking took place (client), once it ended; the payout follows */
+        post: operations["bookingsComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{code}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute a paid booking (client); an operator settles it */
+        post: operations["bookingsDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{code}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where the client pays an accepted booking: the open checkout, or a new one */
+        post: operations["bookingPaymentsPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{code}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking's money movements, oldest first (parties and admins) */
+        get: operations["bookingPaymentsGetLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{code}/cancellation-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling the booking right now would refund and pay out */
+        get: operations["bookingPaymentsCancellationQuote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companions/me/payouts/onboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A link to set up payouts (Stripe Connect onboarding) */
+        post: operations["staffPayoutsOnboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's webhook: payments, refunds and Connect account updates */
+        post: operations["stripeWebhookReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/local/checkout/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The local gateway's checkout page (development only) */
+        get: operations["localGatewayCheckout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/local/checkout/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The local checkout page's Pay button: the payment succeeds */
+        post: operations["localGatewayPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/local/onboarding/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The local gateway's payout onboarding page (development only) */
+        get: operations["localGatewayOnboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/local/onboarding/{accountId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The onboarding page's button: the account is ready for payouts */
+        post: operations["localGatewayCompleteOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the payment and onboarding pages send the user back */
+        get: operations["localGatewayReturned"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -954,6 +1175,11 @@ export interface components {
         BookingStatus: "pending" | "accepted" | "paid" | "completed" | "cancelled" | "disputed";
         /** @enum {string} */
         BookingParty: "client" | "staff" | "system";
+        /**
+         * @description `unpaid` until the payment arrives; `refunded` or `partially_refunded` after a refund
+         * @enum {string}
+         */
+        PaymentStatus: "unpaid" | "paid" | "partially_refunded" | "refunded";
         BookingResponse: {
             /** @example 1234 */
             id: number;
@@ -1000,17 +1226,16 @@ export interface components {
             cancelled_by: components["schemas"]["BookingParty"] | null;
             /** @description Free text of the party, or `expired` / `slot_taken` when the platform cancelled */
             cancellation_reason: string | null;
-            /** @description In major units of `currency` (180 is 180.00) */
+            /** @description What goes back to the client once the booking is cancelled after payment (or a dispute is settled with a refund); null otherwise. In major units of `currency` (180 is 180.00) */
             refund_amount: number | null;
             /** Format: date-time */
             checked_in_at: string | null;
             /** Format: date-time */
             completed_at: string | null;
-            /**
-             * @description `unpaid` until the payment arrives
-             * @example unpaid
-             */
-            payment_status: string;
+            /** @description `unpaid` until the payment arrives; `refunded` or `partially_refunded` after a refund */
+            payment_status: components["schemas"]["PaymentStatus"];
+            /** @description Priority rebooking: the client had a booking cancelled by a staff member within the last 30 days, so staff see this request first */
+            priority: boolean;
             /**
              * Format: date-time
              * @description When a pending request lapses unanswered; null once it is not pending
@@ -1038,7 +1263,7 @@ export interface components {
             booking: components["schemas"]["BookingResponse"];
         };
         /** @enum {string} */
-        BookingAction: "request" | "accept" | "decline" | "cancel" | "expire" | "decline_slot_taken" | "confirm_payment" | "complete" | "dispute";
+        BookingAction: "request" | "accept" | "decline" | "cancel" | "expire" | "decline_slot_taken" | "confirm_payment" | "check_in" | "complete" | "dispute" | "resolve_release" | "resolve_refund";
         BookingEventResponse: {
             /** @description Position in the global event order */
             sequence: number;
@@ -1062,6 +1287,75 @@ export interface components {
         };
         BookingReasonRequest: {
             reason?: string;
+        };
+        BookingDisputeRequest: {
+            /** @example The DJ left two hours early */
+            reason: string;
+        };
+        CheckoutResponse: {
+            /**
+             * Format: uri
+             * @description Where the client pays: a Stripe Checkout page, or the local gateway’s page
+             */
+            checkout_url: string;
+        };
+        /** @enum {string} */
+        LedgerEntryKind: "charge" | "refund" | "platform_fee" | "transfer" | "transfer_reversal";
+        LedgerEntryResponse: {
+            id: number;
+            kind: components["schemas"]["LedgerEntryKind"];
+            /** @description Always positive; the kind says which way. In major units of `currency` (180 is 180.00) */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /** Format: date-time */
+            occurred_at: string;
+        };
+        LedgerTotalsResponse: {
+            /** @description In major units of `currency` (180 is 180.00) */
+            charged: number;
+            /** @description In major units of `currency` (180 is 180.00) */
+            refunded: number;
+            /** @description Transferred to the staff member, net of reversals. In major units of `currency` (180 is 180.00) */
+            transferred: number;
+            /** @description In major units of `currency` (180 is 180.00) */
+            platform_fee: number;
+        };
+        LedgerResponse: {
+            /** @example PS-A1B2C3D4 */
+            booking_code: string;
+            /** @example EUR */
+            currency: string;
+            /** @description Oldest first */
+            entries: components["schemas"]["LedgerEntryResponse"][];
+            /** @description Once settled: charged = refunded + transferred + platform_fee */
+            totals: components["schemas"]["LedgerTotalsResponse"];
+        };
+        /** @enum {string} */
+        CancellationPolicyRule: "full" | "half" | "none" | "insured_half" | "staff_cancellation";
+        CancellationQuoteResponse: {
+            /** @description What the client would get back. In major units of `currency` (180 is 180.00) */
+            refund_amount: number;
+            /** @description What the staff member would be paid. In major units of `currency` (180 is 180.00) */
+            staff_payout: number;
+            /** @description What the platform would keep. In major units of `currency` (180 is 180.00) */
+            platform_fee: number;
+            /** @example EUR */
+            currency: string;
+            policy: components["schemas"]["CancellationPolicyRule"];
+            /** @description From now to the start, to two decimals (negative once started) */
+            hours_before_start: number;
+        };
+        OnboardingLinkResponse: {
+            /**
+             * Format: uri
+             * @description Where the staff member sets up payouts
+             */
+            url: string;
+        };
+        WebhookReceivedResponse: {
+            /** @enum {boolean} */
+            received: true;
         };
         Error: {
             /** @description Human-readable description */
@@ -2901,6 +3195,7 @@ export interface operations {
                      *           "checked_in_at": null,
                      *           "completed_at": null,
                      *           "payment_status": "unpaid",
+                     *           "priority": false,
                      *           "expires_at": null,
                      *           "version": 2,
                      *           "created_at": "2026-12-01T04:59:34.694Z",
@@ -2974,6 +3269,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": "2026-12-03T04:59:34.623Z",
                      *         "version": 1,
                      *         "created_at": "2026-12-01T04:59:34.623Z",
@@ -3060,6 +3356,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": "2026-12-03T04:59:34.623Z",
                      *         "version": 1,
                      *         "created_at": "2026-12-01T04:59:34.623Z",
@@ -3210,6 +3507,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 2,
                      *         "created_at": "2026-12-01T04:59:34.623Z",
@@ -3318,6 +3616,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 2,
                      *         "created_at": "2026-12-01T04:59:34.673Z",
@@ -3431,6 +3730,7 @@ export interface operations {
                      *         "checked_in_at": null,
                      *         "completed_at": null,
                      *         "payment_status": "unpaid",
+                     *         "priority": false,
                      *         "expires_at": null,
                      *         "version": 2,
                      *         "created_at": "2026-12-01T04:59:34.694Z",
@@ -3487,6 +3787,839 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookingsCheckIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "booking": {
+                     *         "id": 4,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "status": "paid",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-04-02",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-04-02T16:00:00.000Z",
+                     *         "ends_at": "2027-04-02T20:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": null,
+                     *         "cancellation_reason": null,
+                     *         "refund_amount": null,
+                     *         "checked_in_at": "2027-04-02T15:12:40.000Z",
+                     *         "completed_at": null,
+                     *         "payment_status": "paid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 4,
+                     *         "created_at": "2026-12-01T06:09:31.220Z",
+                     *         "updated_at": "2027-04-02T15:12:40.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "You are not allowed to do that with this booking" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You are not allowed to do that with this booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot check-in a cancelled booking", "Check-in opens 2 hours before the start, at 2027-04-02T14:00:00.000Z", "Check-in closed at the end of the booking, 2027-04-02T20:00:00.000Z", "The staff member has already checked in" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookingsComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "booking": {
+                     *         "id": 4,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "status": "completed",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-04-02",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-04-02T16:00:00.000Z",
+                     *         "ends_at": "2027-04-02T20:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": null,
+                     *         "cancellation_reason": null,
+                     *         "refund_amount": null,
+                     *         "checked_in_at": "2027-04-02T15:12:40.000Z",
+                     *         "completed_at": "2027-04-02T20:31:05.000Z",
+                     *         "payment_status": "paid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 5,
+                     *         "created_at": "2026-12-01T06:09:31.220Z",
+                     *         "updated_at": "2027-04-02T20:31:05.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "You are not allowed to do that with this booking" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You are not allowed to do that with this booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot complete a cancelled booking", "Completion opens at the end of the booking, 2027-04-02T20:00:00.000Z" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookingsDispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingDisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "booking": {
+                     *         "id": 4,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "status": "disputed",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-04-02",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-04-02T16:00:00.000Z",
+                     *         "ends_at": "2027-04-02T20:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": null,
+                     *         "cancellation_reason": null,
+                     *         "refund_amount": null,
+                     *         "checked_in_at": null,
+                     *         "completed_at": null,
+                     *         "payment_status": "paid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 4,
+                     *         "created_at": "2026-12-01T06:09:31.220Z",
+                     *         "updated_at": "2027-04-02T21:02:11.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "You are not allowed to do that with this booking" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You are not allowed to do that with this booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot dispute a cancelled booking" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot dispute a cancelled booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookingPaymentsPay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checkout_url": "http://localhost:3000/payments/local/checkout/local_cs_4vQ0m1kq3ZcGvR2xQj9bTw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckoutResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "You are not allowed to do that with this booking" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You are not allowed to do that with this booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot pay a paid booking" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot pay a paid booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookingPaymentsGetLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "booking_code": "PS-7Q2KX9LM",
+                     *       "currency": "EUR",
+                     *       "entries": [
+                     *         {
+                     *           "id": 1,
+                     *           "kind": "charge",
+                     *           "amount": 180,
+                     *           "currency": "EUR",
+                     *           "occurred_at": "2026-12-01T06:10:02.114Z"
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "kind": "platform_fee",
+                     *           "amount": 27,
+                     *           "currency": "EUR",
+                     *           "occurred_at": "2026-12-01T06:12:40.503Z"
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "kind": "transfer",
+                     *           "amount": 153,
+                     *           "currency": "EUR",
+                     *           "occurred_at": "2026-12-01T06:12:40.611Z"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "charged": 180,
+                     *         "refunded": 0,
+                     *         "transferred": 153,
+                     *         "platform_fee": 27
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LedgerResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookingPaymentsCancellationQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "refund_amount": 90,
+                     *       "staff_payout": 76.5,
+                     *       "platform_fee": 13.5,
+                     *       "currency": "EUR",
+                     *       "policy": "half",
+                     *       "hours_before_start": 36
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CancellationQuoteResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "You are not allowed to do that with this booking" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You are not allowed to do that with this booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot cancel a completed booking" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot cancel a completed booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    staffPayoutsOnboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "http://localhost:3000/payments/local/onboarding/local_acct_Qm3hT8x0yZ2cJ7kLw1rVbA"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OnboardingLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    stripeWebhookReceive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Stripe's signature */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookReceivedResponse"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON, or nested deeper than 16 levels, or has more than 2,048 members; also "Invalid Stripe signature" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid Stripe signature"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    localGatewayCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The checkout id from `checkout_url` */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en">…<button type="submit" id="pay">Pay 180.00 EUR</button>…</html> */
+                    "text/html": string;
+                };
+            };
+            /** @description "Not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    localGatewayPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The checkout id from `checkout_url` */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en">…<h1>Payment received</h1>…</html> */
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description "Not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    localGatewayOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en">…<button type="submit" id="complete">Finish setup</button>…</html> */
+                    "text/html": string;
+                };
+            };
+            /** @description "Not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    localGatewayCompleteOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en">…<h1>Payouts ready</h1>…</html> */
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description "Not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    localGatewayReturned: {
+        parameters: {
+            query?: {
+                outcome?: "paid" | "cancelled" | "onboarding";
+                booking?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en">…<p id="status">You can close this page.</p>…</html> */
+                    "text/html": string;
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

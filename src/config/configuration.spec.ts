@@ -56,6 +56,46 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });
 
+  it('chooses Stripe with both keys, the local gateway with neither, and refuses one alone', () => {
+    const local = loadConfiguration({ PORT: '3104' });
+    expect(local.payments).toEqual({
+      gateway: 'local',
+      stripe: null,
+      publicBaseUrl: 'http://localhost:3104',
+    });
+    const stripe = loadConfiguration({
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_def',
+      STRIPE_API_URL: 'http://127.0.0.1:12104',
+      PUBLIC_BASE_URL: 'https://api.example.com/',
+    });
+    expect(stripe.payments).toEqual({
+      gateway: 'stripe',
+      stripe: {
+        secretKey: 'sk_test_abc',
+        webhookSecrets: ['whsec_abc', 'whsec_def'],
+        apiUrl: 'http://127.0.0.1:12104',
+        maxNetworkRetries: 2,
+      },
+      publicBaseUrl: 'https://api.example.com',
+    });
+    expect(() => loadConfiguration({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: required together with STRIPE_SECRET_KEY/,
+    );
+  });
+
+  it('refuses to start production without Stripe, naming the variable', () => {
+    const secret = 'x'.repeat(32);
+    expect(() =>
+      loadConfiguration({
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        DATABASE_URL: 'postgres://db/app',
+      }),
+    ).toThrow(/STRIPE_SECRET_KEY: required in production/);
+  });
+
   it('trusts no proxy by default, else a hop count or proxy addresses and CIDRs', () => {
     const secret = { SESSION_SECRET: 'x'.repeat(32) };
     expect(loadConfiguration(secret).http.trustProxy).toBe(false);
@@ -83,7 +123,12 @@ describe('loadConfiguration', () => {
   });
 
   describe('in production', () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    };
 
     it('requires DATABASE_URL instead of starting an embedded database', () => {
       expect(() => loadConfiguration(production)).toThrow(/DATABASE_URL: required in production/);

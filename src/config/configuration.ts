@@ -55,6 +55,19 @@ export interface MoneySettings {
   insuranceFeePercent: number;
 }
 
+/** CONTRACT §5: Stripe when its keys are set, else the local payment gateway (§5.6). */
+export interface PaymentsSettings {
+  gateway: 'stripe' | 'local';
+  stripe: {
+    secretKey: string;
+    webhookSecrets: string[];
+    apiUrl: string | undefined;
+    maxNetworkRetries: number;
+  } | null;
+  /** The API's public address, for the links it hands out (checkout pages, return pages). */
+  publicBaseUrl: string;
+}
+
 export interface AuthSettings {
   sessionSecret: string;
   sessionMaxAgeMs: number;
@@ -80,6 +93,8 @@ export interface RateLimitSettings {
   bookingCreation: RateLimitRule;
   webhookManagement: RateLimitRule;
   contactForm: RateLimitRule;
+  /** The payment provider's webhook deliveries, per client IP, instead of the anonymous scope. */
+  paymentWebhook: RateLimitRule;
 }
 
 export interface RedisSettings {
@@ -95,6 +110,7 @@ export interface Configuration {
   database: DatabaseSettings;
   http: HttpSettings;
   money: MoneySettings;
+  payments: PaymentsSettings;
   auth: AuthSettings;
   rateLimits: RateLimitSettings;
   redis: RedisSettings;
@@ -164,6 +180,7 @@ export function loadConfiguration(
       loginFailureWindowMs: 15 * MINUTE_MS,
       passwordHashMemoryKib: variables.PASSWORD_HASH_MEMORY_KIB,
     },
+    payments: resolvePayments(variables),
     rateLimits: {
       apiKey: { limit: variables.RATE_LIMIT_API_KEY, windowMs: HOUR_MS },
       session: { limit: variables.RATE_LIMIT_SESSION, windowMs: HOUR_MS },
@@ -174,6 +191,7 @@ export function loadConfiguration(
         windowMs: 15 * MINUTE_MS,
       },
       contactForm: { limit: variables.RATE_LIMIT_CONTACT_FORM, windowMs: HOUR_MS },
+      paymentWebhook: { limit: variables.RATE_LIMIT_PAYMENT_WEBHOOK, windowMs: MINUTE_MS },
     },
     redis: { url: variables.REDIS_URL, keyPrefix: variables.REDIS_KEY_PREFIX },
   };
@@ -216,6 +234,45 @@ function resolveSessionSecret(variables: EnvironmentVariables, dataDir: string):
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * Both Stripe keys select Stripe; neither selects the local gateway, which production refuses.
+ * One without the other is a mistake worth stopping for.
+ */
+function resolvePayments(variables: EnvironmentVariables): PaymentsSettings {
+  const publicBaseUrl = (variables.PUBLIC_BASE_URL ?? `http://localhost:${variables.PORT}`).replace(
+    /\/+$/,
+    '',
+  );
+  const key = variables.STRIPE_SECRET_KEY;
+  const secret = variables.STRIPE_WEBHOOK_SECRET;
+  if (key && secret) {
+    return {
+      gateway: 'stripe',
+      stripe: {
+        secretKey: key,
+        webhookSecrets: [secret, variables.STRIPE_CONNECT_WEBHOOK_SECRET].filter(
+          (value): value is string => value !== undefined,
+        ),
+        apiUrl: variables.STRIPE_API_URL,
+        maxNetworkRetries: variables.STRIPE_MAX_NETWORK_RETRIES,
+      },
+      publicBaseUrl,
+    };
+  }
+  if (key || secret) {
+    const missing = key ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
+    throw new ConfigurationError([
+      `${missing}: required together with ${key ? 'STRIPE_SECRET_KEY' : 'STRIPE_WEBHOOK_SECRET'}`,
+    ]);
+  }
+  if (variables.NODE_ENV === 'production') {
+    throw new ConfigurationError([
+      'STRIPE_SECRET_KEY: required in production (with STRIPE_WEBHOOK_SECRET); the local payment gateway never runs there',
+    ]);
+  }
+  return { gateway: 'local', stripe: null, publicBaseUrl };
 }
 
 function validateEnvironment(

@@ -131,6 +131,47 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters long' })
   SESSION_SECRET?: string;
 
+  @IsOptional()
+  @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, {
+    message: 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_..., sk_live_... or rk_...)',
+  })
+  STRIPE_SECRET_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^whsec_[A-Za-z0-9+/=_-]+$/, {
+    message: 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)',
+  })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^whsec_[A-Za-z0-9+/=_-]+$/, {
+    message: 'STRIPE_CONNECT_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)',
+  })
+  STRIPE_CONNECT_WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+\/?$/, {
+    message: 'STRIPE_API_URL must be a base URL such as http://127.0.0.1:12111',
+  })
+  STRIPE_API_URL?: string;
+
+  @Transform(numericText)
+  @IsInt({ message: 'STRIPE_MAX_NETWORK_RETRIES must be an integer between 0 and 10' })
+  @Min(0, { message: 'STRIPE_MAX_NETWORK_RETRIES must be an integer between 0 and 10' })
+  @Max(10, { message: 'STRIPE_MAX_NETWORK_RETRIES must be an integer between 0 and 10' })
+  STRIPE_MAX_NETWORK_RETRIES = 2;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://api.example.com',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  @Transform(numericText)
+  @IsInt({ message: 'RATE_LIMIT_PAYMENT_WEBHOOK must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_PAYMENT_WEBHOOK must be a positive integer' })
+  RATE_LIMIT_PAYMENT_WEBHOOK = 6000;
+
   @Transform(numericText)
   @IsInt({ message: 'SESSION_MAX_AGE_HOURS must be a positive integer' })
   @Min(1, { message: 'SESSION_MAX_AGE_HOURS must be a positive integer' })

@@ -58,7 +58,12 @@ const imageEnvironment = Object.fromEntries(
     ([, name, value]) => [name, value],
   ),
 );
-const secrets = { POSTGRES_PASSWORD: 'a1b2c3d4e5f6', SESSION_SECRET: 's'.repeat(48) };
+const secrets = {
+  POSTGRES_PASSWORD: 'a1b2c3d4e5f6',
+  SESSION_SECRET: 's'.repeat(48),
+  STRIPE_SECRET_KEY: 'sk_test_compose',
+  STRIPE_WEBHOOK_SECRET: 'whsec_compose',
+};
 
 describe('docker/docker-compose.yml', () => {
   it('runs PostgreSQL, Redis and the API built from docker/Dockerfile', () => {
@@ -83,6 +88,7 @@ describe('docker/docker-compose.yml', () => {
     expect(configuration.app.demoData).toBe(false);
     expect(configuration.auth.sessionSecret).toBe(secrets.SESSION_SECRET);
     expect(configuration.redis.url).toBe('redis://redis:6379');
+    expect(configuration.payments.gateway).toBe('stripe');
   });
 
   it('uses the same database password for PostgreSQL and the API', () => {
@@ -100,6 +106,7 @@ describe('docker/docker-compose.yml', () => {
     const text = readFileSync(join(dockerDir, 'docker-compose.yml'), 'utf8');
     expect(text).not.toContain(secrets.POSTGRES_PASSWORD);
     expect(text).not.toMatch(/SESSION_SECRET: [^$]/);
+    expect(text).not.toMatch(/STRIPE_(SECRET_KEY|WEBHOOK_SECRET): [^$]/);
   });
 
   it('sets only variables the service documents in .env.example', () => {

@@ -10,6 +10,14 @@ const PUBLIC_ROUTES = [
   'GET /health/ready',
   'POST /auth/register',
   'POST /auth/login',
+  // Stripe signs its deliveries instead (CONTRACT §5.2).
+  'POST /payments/stripe/webhook',
+  // The local payment gateway's pages (§5.6; 404 while Stripe serves payments) and the return page.
+  'GET /payments/local/checkout/:id',
+  'POST /payments/local/checkout/:id/pay',
+  'GET /payments/local/onboarding/:accountId',
+  'POST /payments/local/onboarding/:accountId/complete',
+  'GET /payments/return',
 ];
 
 interface Route {

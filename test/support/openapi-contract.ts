@@ -109,6 +109,10 @@ class Contract {
     const pointer = `${location}/content/application~1json/schema`;
     const media = response.content?.['application/json'];
     const body = bodyText(payload);
+    // HTML pages (the local payment gateway's) are documented as text/html strings.
+    if (response.content?.['text/html'] && String(contentType ?? '').startsWith('text/html')) {
+      return undefined;
+    }
     if (!media?.schema) {
       return body === ''
         ? undefined

@@ -11,11 +11,13 @@ import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-qu
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
 import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-domain-events-by-commit';
+import { AddBookingPaymentSteps1795730300600 } from './1795730300600-add-booking-payment-steps';
+import { CreatePayments1795730400000 } from './1795730400000-create-payments';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
- * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx.
+ * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -31,4 +33,6 @@ export const migrations = [
   CreateIdempotencyKeys1795730300200,
   CreateBookings1795730300400,
   OrderDomainEventsByCommit1795730300500,
+  AddBookingPaymentSteps1795730300600,
+  CreatePayments1795730400000,
 ];

@@ -7,6 +7,15 @@ import { EventsModule } from '../../shared/events/events.module';
 import { IdempotencyModule } from '../../shared/idempotency/idempotency.module';
 import { JobsModule } from '../../shared/jobs/jobs.module';
 import { AcceptBookingUseCase } from './application/accept-booking.use-case';
+import { AutoCompleteBookingUseCase } from './application/auto-complete-booking.use-case';
+import { BookingCompletionScheduler } from './application/booking-completion.scheduler';
+import { CheckInBookingUseCase } from './application/check-in-booking.use-case';
+import { CompleteBookingUseCase } from './application/complete-booking.use-case';
+import { ConfirmBookingPaymentUseCase } from './application/confirm-booking-payment.use-case';
+import { DisputeBookingUseCase } from './application/dispute-booking.use-case';
+import { FindBookingForPaymentQuery } from './application/find-booking-for-payment.query';
+import { QuoteBookingCancellationQuery } from './application/quote-booking-cancellation.query';
+import { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
 import { BookingEventRecorder } from './application/booking-event.recorder';
 import { BookingExpiryScheduler } from './application/booking-expiry.scheduler';
 import { BookingRequestValidator } from './application/booking-request.validator';
@@ -25,6 +34,7 @@ import { CustomerDirectory } from './domain/ports/customer-directory';
 import { PricingSettings } from './domain/pricing-settings';
 import { CompanionsQueryCatalog } from './infrastructure/companions/companions-query.catalog';
 import { BookingsController } from './infrastructure/http/bookings.controller';
+import { AutoCompleteBookingWorker } from './infrastructure/jobs/auto-complete-booking.worker';
 import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
 import { BookingOrmEntity } from './infrastructure/persistence/booking.orm-entity';
 import { OutboxBookingHistoryReader } from './infrastructure/persistence/outbox-booking-history.reader';
@@ -80,6 +90,25 @@ export class BookingsModule {
         ExpirePendingBookingUseCase,
         GetBookingHistoryUseCase,
         ExpirePendingBookingWorker,
+        BookingCompletionScheduler,
+        CheckInBookingUseCase,
+        CompleteBookingUseCase,
+        DisputeBookingUseCase,
+        AutoCompleteBookingUseCase,
+        AutoCompleteBookingWorker,
+        ConfirmBookingPaymentUseCase,
+        FindBookingForPaymentQuery,
+        QuoteBookingCancellationQuery,
+        ResolveBookingDisputeUseCase,
+      ],
+      // What the payments module calls (through the front door).
+      exports: [
+        ExpirePendingBookingUseCase,
+        AutoCompleteBookingUseCase,
+        ConfirmBookingPaymentUseCase,
+        FindBookingForPaymentQuery,
+        QuoteBookingCancellationQuery,
+        ResolveBookingDisputeUseCase,
       ],
     };
   }

@@ -6,3 +6,18 @@ export { BookingsModule, type BookingsModuleOptions } from './bookings.module';
 
 // Adapters bookings supplies for other modules' ports.
 export { BookingsHeldIntervalsReader } from './infrastructure/persistence/bookings-held-intervals.reader';
+
+// What the payments module calls: reads for payment, and the transitions it joins in its own
+// transaction (a payment confirmed, a dispute settled).
+export { FindBookingForPaymentQuery } from './application/find-booking-for-payment.query';
+export { type BookingPaymentFacts } from './application/booking-payment.facts';
+export {
+  ConfirmBookingPaymentUseCase,
+  type PaymentConfirmation,
+} from './application/confirm-booking-payment.use-case';
+export {
+  QuoteBookingCancellationQuery,
+  type BookingCancellationQuote,
+} from './application/quote-booking-cancellation.query';
+export { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
+export { type DisputeResolution } from './domain/booking';

@@ -1,5 +1,11 @@
 export type DomainErrorKind =
-  'not_found' | 'conflict' | 'validation' | 'forbidden' | 'unauthorized' | 'rate_limited';
+  | 'bad_request'
+  | 'not_found'
+  | 'conflict'
+  | 'validation'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'rate_limited';
 
 export interface FieldError {
   field: string;
@@ -24,6 +30,11 @@ export class DomainError extends Error {
 
   static rateLimited(message: string, retryAfterSeconds: number): DomainError {
     return new DomainError('rate_limited', message, [], Math.max(1, Math.ceil(retryAfterSeconds)));
+  }
+
+  /** A request that cannot be read as sent (a body whose signature does not verify). */
+  static badRequest(message: string): DomainError {
+    return new DomainError('bad_request', message);
   }
 
   static notFound(message: string): DomainError {

@@ -9,6 +9,7 @@ export interface ErrorResponse {
 }
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  bad_request: HttpStatus.BAD_REQUEST,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   validation: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -12,7 +12,11 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['auth', 'Web sessions: register, log in and out, the current user, CSRF tokens'],
   ['api-keys', 'API keys for integrators (managed from a web session)'],
   ['companions', 'Staff profiles: search, profiles, availability and staff self-service'],
-  ['bookings', 'Booking requests and their lifecycle'],
+  ['bookings', 'Booking requests and their lifecycle, payment, cancellation quote and ledger'],
+  [
+    'payments',
+    "Stripe's webhook, staff payout onboarding, and the local payment gateway's pages (development)",
+  ],
   ['admin', "Operators' endpoints (administrators only)"],
   ['health', 'Liveness and readiness probes'],
 ];

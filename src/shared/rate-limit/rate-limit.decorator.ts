@@ -1,7 +1,14 @@
 import { SetMetadata } from '@nestjs/common';
 
 /** Route-specific scopes of CONTRACT §2.4, counted on top of the caller's general scope. */
-export type RouteRateLimitScope = 'bookingCreation' | 'webhookManagement' | 'contactForm';
+export type RouteRateLimitScope =
+  'bookingCreation' | 'webhookManagement' | 'contactForm' | 'paymentWebhook';
+
+/**
+ * Route scopes counted instead of the general one, per client IP: the payment provider's webhook
+ * deliveries are many and anonymous, and must not share the budget of anonymous people.
+ */
+export const REPLACES_GENERAL_SCOPE: readonly RouteRateLimitScope[] = ['paymentWebhook'];
 
 export const RATE_LIMIT_SCOPE = 'eventstuffer:rate-limit-scope';
 export const SKIP_RATE_LIMIT = 'eventstuffer:skip-rate-limit';

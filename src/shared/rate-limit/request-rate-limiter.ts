@@ -6,7 +6,7 @@ import { Configuration, RateLimitRule, RateLimitSettings } from '../../config/co
 import { Actor } from '../domain/actor';
 import { Clock } from '../domain/clock';
 import { DomainError } from '../domain/domain-error';
-import { RouteRateLimitScope } from './rate-limit.decorator';
+import { REPLACES_GENERAL_SCOPE, RouteRateLimitScope } from './rate-limit.decorator';
 import { RateLimitStorage } from './rate-limit.storage';
 
 interface AppliedScope {
@@ -64,9 +64,11 @@ export class RequestRateLimiter {
   async count(request: FastifyRequest, reply: FastifyReply, route?: RouteRateLimitScope) {
     const counted = request as CountedRequest;
     const scopes = this.scopesFor(counted, route);
+    // A scope that replaces the general one is the request's only count: never taken back.
+    const refundable = route !== undefined && !REPLACES_GENERAL_SCOPE.includes(route);
     counted.rateLimitCount = {
       exempt: false,
-      routeKey: route ? keyOf(scopes[scopes.length - 1]) : undefined,
+      routeKey: refundable ? keyOf(scopes[scopes.length - 1]) : undefined,
     };
     const outcomes = await Promise.all(scopes.map((scope) => this.increment(scope)));
     const tightest = pickTightest(outcomes);
@@ -113,6 +115,9 @@ export class RequestRateLimiter {
   private scopesFor(request: CountedRequest, route?: RouteRateLimitScope): AppliedScope[] {
     // The passport user is there when authentication succeeded but authorization did not.
     const actor = request.actor ?? request.user;
+    if (route && REPLACES_GENERAL_SCOPE.includes(route)) {
+      return [{ name: route, rule: this.settings[route], subject: `ip:${request.ip}` }];
+    }
     const scopes: AppliedScope[] = [this.generalScope(request, actor)];
     if (route) {
       const subject =

@@ -54,6 +54,8 @@ export class InMemoryBookingRepository extends BookingRepository {
     }
     const id = this.nextId++;
     booking.assignId(id);
+    const priorityUntil = this.rebookingPriorities.get(props.clientUserId);
+    if (priorityUntil && priorityUntil > props.createdAt) booking.grantPriority();
     this.rows.set(id, { ...booking.snapshot });
     return 'inserted';
   }
@@ -61,6 +63,10 @@ export class InMemoryBookingRepository extends BookingRepository {
   async findByCode(code: string): Promise<Booking | null> {
     const row = this.all().find((candidate) => candidate.code === code);
     return row ? this.read(row.id as number) : null;
+  }
+
+  async findById(id: number): Promise<Booking | null> {
+    return this.rows.has(id) ? this.read(id) : null;
   }
 
   lockByCode(code: string): Promise<Booking | null> {
@@ -112,6 +118,19 @@ export class InMemoryBookingRepository extends BookingRepository {
     const change = this.beforeNextLock;
     this.beforeNextLock = null;
     change?.();
+  }
+
+  /** Client user id → until when their requests are flagged `priority`. */
+  readonly rebookingPriorities = new Map<number, Date>();
+
+  async grantRebookingPriority(clientUserId: number, until: Date): Promise<void> {
+    const current = this.rebookingPriorities.get(clientUserId);
+    if (!current || current < until) this.rebookingPriorities.set(clientUserId, until);
+  }
+
+  /** In memory there is no commit to wait for: written at once. */
+  saveAtCommit(booking: Booking): Promise<void> {
+    return this.save(booking);
   }
 
   private read(id: number): Booking {

@@ -11,8 +11,11 @@ const EVENT_TYPES: Record<BookingTransition['action'], string> = {
   decline_slot_taken: 'booking.cancelled',
   expire: 'booking.expired',
   confirm_payment: 'payment.completed',
+  check_in: 'booking.checked_in',
   complete: 'booking.completed',
   dispute: 'booking.disputed',
+  resolve_release: 'booking.completed',
+  resolve_refund: 'booking.cancelled',
 };
 
 /** Writes each booking's new transitions to the outbox, in the caller's transaction. */

@@ -1,6 +1,6 @@
 import { toMajorUnits, toMajorUnitsOrNull } from '../../../shared/domain/money';
 import { Booking } from '../domain/booking';
-import { BookingStatus } from '../domain/booking-status';
+import { BookingStatus, PaymentStatus } from '../domain/booking-status';
 import { BookingParty } from '../domain/booking-transitions';
 
 /**
@@ -31,7 +31,8 @@ export interface BookingView {
   refund_amount: number | null;
   checked_in_at: string | null;
   completed_at: string | null;
-  payment_status: string;
+  payment_status: PaymentStatus;
+  priority: boolean;
   expires_at: string | null;
   version: number;
   created_at: string;
@@ -66,6 +67,7 @@ export function toBookingView(booking: Booking): BookingView {
     checked_in_at: b.checkedInAt?.toISOString() ?? null,
     completed_at: b.completedAt?.toISOString() ?? null,
     payment_status: b.paymentStatus,
+    priority: b.priority,
     expires_at: b.status === 'pending' ? b.expiresAt.toISOString() : null,
     version: b.version,
     created_at: b.createdAt.toISOString(),

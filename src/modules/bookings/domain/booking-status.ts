@@ -15,3 +15,12 @@ export const HOLDING_STATUSES: readonly BookingStatus[] = [
   'completed',
   'disputed',
 ];
+
+/** Where the client's money stands (CONTRACT §4.6 `payment_status`). */
+export const PAYMENT_STATUSES = ['unpaid', 'paid', 'partially_refunded', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export function paymentStatusAfterRefund(refundCents: number, chargedCents: number): PaymentStatus {
+  if (refundCents <= 0) return 'paid';
+  return refundCents >= chargedCents ? 'refunded' : 'partially_refunded';
+}

@@ -10,8 +10,11 @@ export const BOOKING_ACTIONS = [
   'expire',
   'decline_slot_taken',
   'confirm_payment',
+  'check_in',
   'complete',
   'dispute',
+  'resolve_release',
+  'resolve_refund',
 ] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 
@@ -28,13 +31,18 @@ export interface TransitionRule {
 export const BOOKING_TRANSITIONS: Readonly<Record<BookingAction, TransitionRule>> = {
   accept: { from: ['pending'], to: 'accepted', by: ['staff'] },
   decline: { from: ['pending'], to: 'cancelled', by: ['staff'] },
-  // Before payment only; cancelling a paid booking arrives with refunds (§5.3).
-  cancel: { from: ['pending', 'accepted'], to: 'cancelled', by: ['client', 'staff'] },
+  // A paid booking is cancelled with the refund of its stored policy (§5.3).
+  cancel: { from: ['pending', 'accepted', 'paid'], to: 'cancelled', by: ['client', 'staff'] },
   expire: { from: ['pending'], to: 'cancelled', by: ['system'] },
   decline_slot_taken: { from: ['pending'], to: 'cancelled', by: ['system'] },
   confirm_payment: { from: ['accepted'], to: 'paid', by: ['system'] },
+  // Recorded in the history, the status stays `paid`.
+  check_in: { from: ['paid'], to: 'paid', by: ['staff'] },
   complete: { from: ['paid'], to: 'completed', by: ['client', 'system'] },
   dispute: { from: ['paid'], to: 'disputed', by: ['client'] },
+  // An operator settles a dispute (§8); the platform acts, the operator is recorded as its user.
+  resolve_release: { from: ['disputed'], to: 'completed', by: ['system'] },
+  resolve_refund: { from: ['disputed'], to: 'cancelled', by: ['system'] },
 };
 
 export function allowedFrom(action: BookingAction, status: BookingStatus): boolean {

@@ -18,6 +18,8 @@ export abstract class BookingRepository {
 
   abstract findByCode(code: string): Promise<Booking | null>;
 
+  abstract findById(id: number): Promise<Booking | null>;
+
   /** Reads and locks (FOR UPDATE) one booking for the rest of the transaction. */
   abstract lockByCode(code: string): Promise<Booking | null>;
 
@@ -31,6 +33,16 @@ export abstract class BookingRepository {
 
   /** Writes the booking's changed state; an overlap with a held interval is a conflict. */
   abstract save(booking: Booking): Promise<void>;
+
+  /**
+   * Writes the state a transition changes just before the transaction commits, with its other
+   * deferred writes (one round trip): for a locked booking whose transition neither takes nor
+   * frees its interval (a payment, a check-in), and that nothing later in the transaction reads.
+   */
+  abstract saveAtCommit(booking: Booking): Promise<void>;
+
+  /** The client's booking requests until `until` are flagged `priority` (CONTRACT §5.3). */
+  abstract grantRebookingPriority(clientUserId: number, until: Date): Promise<void>;
 
   /** The bookings where the user is the client, the staff member or the creator, newest first. */
   abstract listFor(

@@ -23,12 +23,16 @@ import { RateLimit } from '../../../../shared/rate-limit/rate-limit.decorator';
 import { Idempotent } from '../../../../shared/idempotency/idempotent.decorator';
 import { AcceptBookingUseCase } from '../../application/accept-booking.use-case';
 import { CancelBookingUseCase } from '../../application/cancel-booking.use-case';
+import { CheckInBookingUseCase } from '../../application/check-in-booking.use-case';
+import { CompleteBookingUseCase } from '../../application/complete-booking.use-case';
+import { DisputeBookingUseCase } from '../../application/dispute-booking.use-case';
 import { CreateBookingUseCase } from '../../application/create-booking.use-case';
 import { DeclineBookingUseCase } from '../../application/decline-booking.use-case';
 import { GetBookingHistoryUseCase } from '../../application/get-booking-history.use-case';
 import { GetBookingUseCase } from '../../application/get-booking.use-case';
 import { ListBookingsUseCase } from '../../application/list-bookings.use-case';
 import { BookingError } from '../../domain/booking.errors';
+import { BookingDisputeRequest } from './dto/booking-dispute.request';
 import { BookingReasonRequest } from './dto/booking-reason.request';
 import {
   ACCEPTED_EXAMPLE,
@@ -40,8 +44,11 @@ import {
   BookingEventsResponse,
   BookingListResponse,
   CANCELLED_EXAMPLE,
+  CHECKED_IN_EXAMPLE,
+  COMPLETED_EXAMPLE,
   CREATED_EXAMPLE,
   DECLINED_EXAMPLE,
+  DISPUTED_EXAMPLE,
   toBookingEventResponse,
   toBookingResponse,
 } from './dto/booking.response';
@@ -73,6 +80,9 @@ export class BookingsController {
     private readonly declineBooking: DeclineBookingUseCase,
     private readonly cancelBooking: CancelBookingUseCase,
     private readonly bookingHistory: GetBookingHistoryUseCase,
+    private readonly checkInBooking: CheckInBookingUseCase,
+    private readonly completeBooking: CompleteBookingUseCase,
+    private readonly disputeBooking: DisputeBookingUseCase,
   ) {}
 
   @Post()
@@ -177,7 +187,10 @@ export class BookingsController {
   @Post(':code/cancel')
   @HttpCode(200)
   @Auth({ permission: 'book' })
-  @ApiOperation({ summary: 'Cancel a pending or accepted booking (client or staff)' })
+  @ApiOperation({
+    summary:
+      'Cancel a pending, accepted or paid booking (client or staff); a paid one is refunded as its cancellation quote says',
+  })
   @ApiTransition('cancel', CANCELLED_EXAMPLE)
   async cancel(
     @Param('code') code: string,
@@ -185,6 +198,62 @@ export class BookingsController {
     @CurrentActor() actor: Actor,
   ): Promise<BookingActionResponse> {
     const booking = await this.cancelBooking.execute(code, body?.reason ?? null, actor);
+    return { success: true, booking: toBookingResponse(booking) };
+  }
+
+  @Post(':code/check-in')
+  @HttpCode(200)
+  @Auth({ permission: 'book' })
+  @ApiOperation({ summary: 'Check in at the event (staff): from 2 h before the start to the end' })
+  @ApiErrorResponses({
+    409: [
+      'Check-in opens 2 hours before the start, at 2027-04-02T14:00:00.000Z',
+      'Check-in closed at the end of the booking, 2027-04-02T20:00:00.000Z',
+      BookingError.alreadyCheckedIn().message,
+    ],
+  })
+  @ApiTransition('check-in', CHECKED_IN_EXAMPLE)
+  async checkIn(
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingActionResponse> {
+    return {
+      success: true,
+      booking: toBookingResponse(await this.checkInBooking.execute(code, actor)),
+    };
+  }
+
+  @Post(':code/complete')
+  @HttpCode(200)
+  @Auth({ permission: 'book' })
+  @ApiOperation({
+    summary: 'Confirm the booking took place (client), once it ended; the payout follows',
+  })
+  @ApiErrorResponses({
+    409: 'Completion opens at the end of the booking, 2027-04-02T20:00:00.000Z',
+  })
+  @ApiTransition('complete', COMPLETED_EXAMPLE)
+  async complete(
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingActionResponse> {
+    return {
+      success: true,
+      booking: toBookingResponse(await this.completeBooking.execute(code, actor)),
+    };
+  }
+
+  @Post(':code/dispute')
+  @HttpCode(200)
+  @Auth({ permission: 'book' })
+  @ApiOperation({ summary: 'Dispute a paid booking (client); an operator settles it' })
+  @ApiTransition('dispute', DISPUTED_EXAMPLE)
+  async dispute(
+    @Param('code') code: string,
+    @Body() body: BookingDisputeRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookingActionResponse> {
+    const booking = await this.disputeBooking.execute(code, body.reason, actor);
     return { success: true, booking: toBookingResponse(booking) };
   }
 }

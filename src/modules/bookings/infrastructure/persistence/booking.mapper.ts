@@ -1,5 +1,5 @@
 import { Booking } from '../../domain/booking';
-import { BookingStatus } from '../../domain/booking-status';
+import { BookingStatus, PaymentStatus } from '../../domain/booking-status';
 import { BookingParty } from '../../domain/booking-transitions';
 import { BookingOrmEntity } from './booking.orm-entity';
 
@@ -35,7 +35,8 @@ export function toDomain(row: BookingOrmEntity): Booking {
     refundCents: row.refundCents,
     checkedInAt: row.checkedInAt,
     completedAt: row.completedAt,
-    paymentStatus: row.paymentStatus,
+    paymentStatus: row.paymentStatus as PaymentStatus,
+    priority: row.priority,
     expiresAt: row.expiresAt,
     version: row.version,
     createdAt: row.createdAt,
@@ -77,6 +78,7 @@ export function toOrmRow(booking: Booking): Omit<BookingOrmEntity, 'id'> {
     checkedInAt: b.checkedInAt,
     completedAt: b.completedAt,
     paymentStatus: b.paymentStatus,
+    priority: b.priority,
     expiresAt: b.expiresAt,
     version: b.version,
     createdAt: b.createdAt,

@@ -96,6 +96,9 @@ export class BookingOrmEntity {
   @Column({ name: 'payment_status', type: 'text' })
   paymentStatus!: string;
 
+  @Column({ type: 'boolean' })
+  priority!: boolean;
+
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 

@@ -46,6 +46,7 @@ const INSERT_COLUMNS: ReadonlyArray<readonly [string, keyof ReturnType<typeof to
   ['checked_in_at', 'checkedInAt'],
   ['completed_at', 'completedAt'],
   ['payment_status', 'paymentStatus'],
+  ['priority', 'priority'],
   ['expires_at', 'expiresAt'],
   ['version', 'version'],
   ['created_at', 'createdAt'],
@@ -65,6 +66,18 @@ const ROW_COLUMNS = [
 const STARTS_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'starts_at') + 1;
 const ENDS_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'ends_at') + 1;
 const COMPANION_ID = INSERT_COLUMNS.findIndex(([column]) => column === 'companion_id') + 1;
+const CLIENT_USER_ID = INSERT_COLUMNS.findIndex(([column]) => column === 'client_user_id') + 1;
+const CREATED_AT = INSERT_COLUMNS.findIndex(([column]) => column === 'created_at') + 1;
+
+/** A client with priority rebooking (CONTRACT §5.3) has each new request flagged, in the insert. */
+function insertedValue(column: string, index: number): string {
+  if (column === 'cancellation_policy') return `$${index + 1}::jsonb`;
+  if (column !== 'priority') return `$${index + 1}`;
+  return `($${index + 1}::boolean OR EXISTS (
+      SELECT 1 FROM booking_rebooking_priorities
+       WHERE client_user_id = $${CLIENT_USER_ID}::integer
+         AND until > $${CREATED_AT}::timestamptz))`;
+}
 
 /**
  * The held-interval check and the insert in one statement (one snapshot, one round trip). The
@@ -82,14 +95,13 @@ const INSERT_IF_AVAILABLE_SQL = `
     ) AS held
   ), inserted AS (
     INSERT INTO bookings (${INSERT_COLUMNS.map(([column]) => column).join(', ')})
-    SELECT ${INSERT_COLUMNS.map(([column], index) =>
-      column === 'cancellation_policy' ? `$${index + 1}::jsonb` : `$${index + 1}`,
-    ).join(', ')}
+    SELECT ${INSERT_COLUMNS.map(([column], index) => insertedValue(column, index)).join(', ')}
      WHERE NOT (SELECT held FROM held)
     ON CONFLICT DO NOTHING
-    RETURNING id
+    RETURNING id, priority
   )
-  SELECT (SELECT held FROM held) AS held, (SELECT id FROM inserted) AS id`;
+  SELECT (SELECT held FROM held) AS held, (SELECT id FROM inserted) AS id,
+         (SELECT priority FROM inserted) AS priority`;
 
 @Injectable()
 export class TypeOrmBookingRepository extends BookingRepository {
@@ -107,17 +119,22 @@ export class TypeOrmBookingRepository extends BookingRepository {
     const values = INSERT_COLUMNS.map(([, property]) =>
       property === 'cancellationPolicy' ? JSON.stringify(row[property]) : row[property],
     );
-    const [result]: Array<{ held: boolean; id: number | null }> = await this.context
-      .manager()
-      .query(INSERT_IF_AVAILABLE_SQL, [...values, HOLDING_STATUSES]);
+    const [result]: Array<{ held: boolean; id: number | null; priority: boolean | null }> =
+      await this.context.manager().query(INSERT_IF_AVAILABLE_SQL, [...values, HOLDING_STATUSES]);
     if (result.held) return 'unavailable';
     if (result.id === null) return 'code_taken';
     booking.assignId(result.id);
+    if (result.priority) booking.grantPriority();
     return 'inserted';
   }
 
   async findByCode(code: string): Promise<Booking | null> {
     const row = await this.rows().findOneBy({ bookingCode: code });
+    return row ? toDomain(row) : null;
+  }
+
+  async findById(id: number): Promise<Booking | null> {
+    const row = await this.rows().findOneBy({ id });
     return row ? toDomain(row) : null;
   }
 
@@ -168,6 +185,37 @@ export class TypeOrmBookingRepository extends BookingRepository {
     }
   }
 
+  async grantRebookingPriority(clientUserId: number, until: Date): Promise<void> {
+    await this.context.writeAtCommit(
+      `INSERT INTO booking_rebooking_priorities (client_user_id, until) VALUES ($1, $2)
+       ON CONFLICT (client_user_id)
+       DO UPDATE SET until = greatest(booking_rebooking_priorities.until, excluded.until)`,
+      [clientUserId, until],
+    );
+  }
+
+  async saveAtCommit(booking: Booking): Promise<void> {
+    const b = booking.snapshot;
+    await this.context.writeAtCommit(
+      `UPDATE bookings SET status = $2, cancelled_by = $3, cancellation_reason = $4,
+         refund_cents = $5, checked_in_at = $6, completed_at = $7, payment_status = $8,
+         version = $9, updated_at = $10
+       WHERE id = $1`,
+      [
+        b.id,
+        b.status,
+        b.cancelledBy,
+        b.cancellationReason,
+        b.refundCents,
+        b.checkedInAt,
+        b.completedAt,
+        b.paymentStatus,
+        b.version,
+        b.updatedAt,
+      ],
+    );
+  }
+
   async listFor(
     userId: number,
     filter: { status?: string; page: number; limit: number },
@@ -184,7 +232,7 @@ export class TypeOrmBookingRepository extends BookingRepository {
       .query(`SELECT count(*)::int AS total FROM bookings WHERE ${where}`, parameters);
     const rows: BookingOrmEntity[] = await this.context.manager().query(
       `SELECT ${ROW_COLUMNS} FROM bookings WHERE ${where}
-        ORDER BY created_at DESC, id DESC
+        ORDER BY (staff_user_id = $1 AND priority) DESC, created_at DESC, id DESC
         LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
       [...parameters, filter.limit, (filter.page - 1) * filter.limit],
     );

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BookingHistoryEntry } from '../../../domain/ports/booking-history.reader';
-import { BOOKING_STATUSES, BookingStatus } from '../../../domain/booking-status';
+import {
+  BOOKING_STATUSES,
+  BookingStatus,
+  PAYMENT_STATUSES,
+  PaymentStatus,
+} from '../../../domain/booking-status';
 import { BOOKING_ACTIONS, BookingParty } from '../../../domain/booking-transitions';
 import { BookingView, toBookingView } from '../../../application/booking.view';
 import { Booking } from '../../../domain/booking';
@@ -74,7 +79,12 @@ export class BookingResponse implements BookingView {
   })
   cancellation_reason!: string | null;
 
-  @ApiProperty({ type: 'number', nullable: true, minimum: 0, description: MAJOR_UNITS })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    minimum: 0,
+    description: `What goes back to the client once the booking is cancelled after payment (or a dispute is settled with a refund); null otherwise. ${MAJOR_UNITS}`,
+  })
   refund_amount!: number | null;
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
@@ -83,8 +93,19 @@ export class BookingResponse implements BookingView {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   completed_at!: string | null;
 
-  @ApiProperty({ description: '`unpaid` until the payment arrives', example: 'unpaid' })
-  payment_status!: string;
+  @ApiProperty({
+    enum: PAYMENT_STATUSES,
+    enumName: 'PaymentStatus',
+    description:
+      '`unpaid` until the payment arrives; `refunded` or `partially_refunded` after a refund',
+  })
+  payment_status!: PaymentStatus;
+
+  @ApiProperty({
+    description:
+      'Priority rebooking: the client had a booking cancelled by a staff member within the last 30 days, so staff see this request first',
+  })
+  priority!: boolean;
 
   @ApiProperty({
     type: 'string',
@@ -104,7 +125,7 @@ export class BookingResponse implements BookingView {
   updated_at!: string;
 }
 
-/** The answer of a booking action (create, accept, decline, cancel). */
+/** The answer of a booking action (create, accept, decline, cancel, check-in, complete, dispute). */
 export class BookingActionResponse {
   @ApiProperty({ type: 'boolean', enum: [true] })
   success!: true;
@@ -213,6 +234,7 @@ const REQUESTED: BookingResponse = {
   checked_in_at: null,
   completed_at: null,
   payment_status: 'unpaid',
+  priority: false,
   expires_at: '2026-12-03T04:59:34.623Z',
   version: 1,
   created_at: '2026-12-01T04:59:34.623Z',
@@ -305,4 +327,55 @@ export const BOOKING_EVENTS_EXAMPLE: BookingEventsResponse = {
       occurred_at: '2026-12-01T04:59:34.645Z',
     },
   ],
+};
+const PAID: BookingResponse = {
+  ...REQUESTED,
+  id: 4,
+  booking_code: 'PS-7Q2KX9LM',
+  status: 'paid',
+  event_date: '2027-04-02',
+  starts_at: '2027-04-02T16:00:00.000Z',
+  ends_at: '2027-04-02T20:00:00.000Z',
+  payment_status: 'paid',
+  expires_at: null,
+  version: 3,
+  created_at: '2026-12-01T06:09:31.220Z',
+  updated_at: '2026-12-01T06:10:02.114Z',
+};
+export const CHECKED_IN_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: {
+    ...PAID,
+    checked_in_at: '2027-04-02T15:12:40.000Z',
+    version: 4,
+    updated_at: '2027-04-02T15:12:40.000Z',
+  },
+};
+export const COMPLETED_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: {
+    ...PAID,
+    status: 'completed',
+    checked_in_at: '2027-04-02T15:12:40.000Z',
+    completed_at: '2027-04-02T20:31:05.000Z',
+    version: 5,
+    updated_at: '2027-04-02T20:31:05.000Z',
+  },
+};
+export const DISPUTED_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: { ...PAID, status: 'disputed', version: 4, updated_at: '2027-04-02T21:02:11.000Z' },
+};
+export const CANCELLED_PAID_EXAMPLE: BookingActionResponse = {
+  success: true,
+  booking: {
+    ...PAID,
+    status: 'cancelled',
+    cancelled_by: 'client',
+    cancellation_reason: 'Event moved to another city',
+    refund_amount: 130,
+    payment_status: 'partially_refunded',
+    version: 4,
+    updated_at: '2027-03-31T10:00:00.000Z',
+  },
 };
