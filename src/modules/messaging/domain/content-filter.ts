@@ -62,12 +62,13 @@ export class ContentFilter {
         : null;
   }
 
-  /** Throws the contract's refusal when the text contains a blocked word. */
+  /**
+   * Throws the contract's refusal when the text contains a blocked word: a 422 naming `content`
+   * over HTTP (CONTRACT §1.2), the same words as a socket acknowledgement's error.
+   */
   check(content: string): void {
     if (this.blocked?.test(content.normalize('NFKC'))) {
-      throw new DomainError('validation', CONTENT_REJECTED, [
-        { field: 'content', message: CONTENT_REJECTED },
-      ]);
+      throw DomainError.invalidField('content', CONTENT_REJECTED);
     }
   }
 

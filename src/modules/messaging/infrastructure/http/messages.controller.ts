@@ -27,7 +27,6 @@ import {
 import { SendMessageRequest } from './dto/send-message.request';
 
 const CONVERSATION_NOT_FOUND = 'Conversation not found';
-const CONTENT_REJECTED = 'Message rejected by content filter';
 
 /** Message history and sending over REST (CONTRACT §6.2); sockets carry the same messages. */
 @ApiTags('messages')
@@ -72,13 +71,16 @@ export class MessagesController {
   @Auth({ permission: 'book' })
   @ApiOperation({
     summary: 'Send a message to a user (creates the direct conversation on the first message)',
+    description:
+      'Content is 1-5,000 characters after trimming. A blocked word is a 422 whose `content` ' +
+      'entry says "Message rejected by content filter" (nothing is stored); e-mail addresses ' +
+      'and phone numbers are replaced by `[hidden]` unless the parties have a paid booking.',
   })
   @ApiIdParam('userId')
   @ApiCreatedResponse({ type: MessageEnvelope, example: MESSAGE_ENVELOPE_EXAMPLE })
   @ApiErrorResponses({
     403: 'You may not message this user',
     404: 'User not found',
-    422: CONTENT_REJECTED,
   })
   async send(
     @CurrentActor() actor: Actor,

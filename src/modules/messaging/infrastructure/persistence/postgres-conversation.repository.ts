@@ -198,15 +198,17 @@ export class PostgresConversationRepository extends ConversationRepository {
   }
 
   async markRead(conversationId: number, userId: number): Promise<boolean> {
-    const rows: unknown[] = await this.query(
-      `UPDATE conversation_participants p
-          SET unread_count = 0, last_read_message_id = c.last_message_id
-         FROM conversations c
-        WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.user_id = $2
-       RETURNING p.user_id`,
+    const [{ marked }]: Array<{ marked: number }> = await this.query(
+      `WITH marked AS (
+         UPDATE conversation_participants p
+            SET unread_count = 0, last_read_message_id = c.last_message_id
+           FROM conversations c
+          WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.user_id = $2
+         RETURNING p.user_id)
+       SELECT count(*)::int AS marked FROM marked`,
       [conversationId, userId],
     );
-    return rows.length > 0;
+    return marked > 0;
   }
 
   async contactsOf(userId: number): Promise<number[]> {
