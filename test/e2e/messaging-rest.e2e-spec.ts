@@ -1,12 +1,7 @@
 import { signUp, signUpAdmin, TestAccount } from '../support/accounts';
 import { createApiKey, bearer } from '../support/accounts';
 import { createCompanion, TestCompanion } from '../support/booking-fixtures';
-import {
-  bookCompanion,
-  markPaid,
-  messagingState,
-  sendDirect,
-} from '../support/messaging';
+import { bookCompanion, markPaid, messagingState, sendDirect } from '../support/messaging';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Conversations over REST (CONTRACT §6.1, §6.2, §6.4). */
@@ -51,7 +46,12 @@ describe('messaging over REST', () => {
     });
 
     it('lets a client write to a staff member, creating one direct conversation', async () => {
-      const first = await sendDirect(testApp, client, companion.staff.id, '  Are you free on Friday?  ');
+      const first = await sendDirect(
+        testApp,
+        client,
+        companion.staff.id,
+        '  Are you free on Friday?  ',
+      );
       expect(first.statusCode).toBe(201);
       expect(first.json().message).toMatchObject({
         sender_id: client.id,
@@ -83,12 +83,18 @@ describe('messaging over REST', () => {
 
     it('refuses client to client and staff to staff', async () => {
       expect((await sendDirect(testApp, client, otherClient.id, 'Hello')).statusCode).toBe(403);
-      expect((await sendDirect(testApp, companion.staff, otherStaff.staff.id, 'Hi')).statusCode).toBe(403);
+      expect(
+        (await sendDirect(testApp, companion.staff, otherStaff.staff.id, 'Hi')).statusCode,
+      ).toBe(403);
     });
 
     it('lets admins write to anyone, and anyone answer them', async () => {
-      expect((await sendDirect(testApp, admin, otherClient.id, 'Platform notice')).statusCode).toBe(201);
-      expect((await sendDirect(testApp, admin, otherStaff.staff.id, 'Notice')).statusCode).toBe(201);
+      expect((await sendDirect(testApp, admin, otherClient.id, 'Platform notice')).statusCode).toBe(
+        201,
+      );
+      expect((await sendDirect(testApp, admin, otherStaff.staff.id, 'Notice')).statusCode).toBe(
+        201,
+      );
       expect((await sendDirect(testApp, otherClient, admin.id, 'Thanks')).statusCode).toBe(201);
       expect((await sendDirect(testApp, client, admin.id, 'Unasked')).statusCode).toBe(403);
     });
@@ -106,7 +112,12 @@ describe('messaging over REST', () => {
         expect(response.json().errors[0].field).toBe('content');
       }
       expect(await messagingState(testApp)).toEqual(before);
-      const longest = await sendDirect(testApp, client, companion.staff.id, ` ${'é'.repeat(5000)} `);
+      const longest = await sendDirect(
+        testApp,
+        client,
+        companion.staff.id,
+        ` ${'é'.repeat(5000)} `,
+      );
       expect(longest.statusCode).toBe(201);
     });
 
@@ -147,7 +158,10 @@ describe('messaging over REST', () => {
       ]);
       const cursor = first.json().next_cursor;
       expect(cursor).toBe(first.json().messages[2].id);
-      const second = await get(companion.staff, `/messages/conversation/${conversationId}?limit=3&before=${cursor}`);
+      const second = await get(
+        companion.staff,
+        `/messages/conversation/${conversationId}?limit=3&before=${cursor}`,
+      );
       expect(second.json().messages.map((m: { content: string }) => m.content)).toEqual([
         'message 4',
         'message 3',
@@ -176,7 +190,9 @@ describe('messaging over REST', () => {
     it('counts unread messages per participant until marked read', async () => {
       const list = await get(companion.staff, '/messages');
       expect(list.statusCode).toBe(200);
-      const conversation = list.json().conversations.find((c: { id: number }) => c.id === conversationId);
+      const conversation = list
+        .json()
+        .conversations.find((c: { id: number }) => c.id === conversationId);
       expect(conversation).toMatchObject({
         type: 'direct',
         unread_count: 7,
@@ -211,7 +227,9 @@ describe('messaging over REST', () => {
     it('lets an API key with read list and read history, and refuses it sending without book', async () => {
       const readKey = await createApiKey(testApp, client, ['read']);
       expect((await get(bearer(readKey), '/messages')).statusCode).toBe(200);
-      expect((await get(bearer(readKey), `/messages/conversation/${conversationId}`)).statusCode).toBe(200);
+      expect(
+        (await get(bearer(readKey), `/messages/conversation/${conversationId}`)).statusCode,
+      ).toBe(200);
       const send = await testApp.app.inject({
         method: 'POST',
         url: `/messages/send/${companion.staff.id}`,
@@ -227,7 +245,7 @@ describe('messaging over REST', () => {
   });
 
   describe('groups (§6.1)', () => {
-    it('gathers the staff of the client\'s bookings, and only the client\'s bookings', async () => {
+    it("gathers the staff of the client's bookings, and only the client's bookings", async () => {
       const client = await signUp(testApp, { role: 'client' });
       const first = await createCompanion(testApp);
       const second = await createCompanion(testApp);
@@ -295,7 +313,12 @@ describe('messaging over REST', () => {
 
     it('rejects blocked words (default list and MESSAGE_BLOCKLIST) and stores nothing', async () => {
       const before = await messagingState(testApp);
-      for (const content of ['What the FUCK', 'f.u.c.k you', 'a Crypto Scam offer', 'please wire me']) {
+      for (const content of [
+        'What the FUCK',
+        'f.u.c.k you',
+        'a Crypto Scam offer',
+        'please wire me',
+      ]) {
         const response = await sendDirect(testApp, client, companion.staff.id, content);
         expect(response.statusCode).toBe(422);
         expect(response.json()).toEqual({
@@ -304,9 +327,9 @@ describe('messaging over REST', () => {
         });
       }
       expect(await messagingState(testApp)).toEqual(before);
-      expect((await sendDirect(testApp, client, companion.staff.id, 'Scunthorpe is nice')).statusCode).toBe(
-        201,
-      );
+      expect(
+        (await sendDirect(testApp, client, companion.staff.id, 'Scunthorpe is nice')).statusCode,
+      ).toBe(201);
     });
 
     it('masks e-mail addresses and phone numbers until the parties have a paid booking', async () => {
@@ -323,7 +346,12 @@ describe('messaging over REST', () => {
       await markPaid(testApp, code);
       const paid = await sendDirect(testApp, client, companion.staff.id, 'anna@example.com');
       expect(paid.json().message.content).toBe('anna@example.com');
-      const reply = await sendDirect(testApp, companion.staff, client.id, 'Call me: 0171 234 56 78');
+      const reply = await sendDirect(
+        testApp,
+        companion.staff,
+        client.id,
+        'Call me: 0171 234 56 78',
+      );
       expect(reply.json().message.content).toBe('Call me: 0171 234 56 78');
     });
   });

@@ -189,7 +189,10 @@ describe('messaging over Socket.io', () => {
         error: 'Expected an object',
       });
       expect(
-        await outsider.emitWithAck('send_message', { conversation_id: conversationId, content: 'hi' }),
+        await outsider.emitWithAck('send_message', {
+          conversation_id: conversationId,
+          content: 'hi',
+        }),
       ).toEqual({ ok: false, error: 'Conversation not found' });
       expect(await messagingState(testApp)).toEqual(before);
     });
@@ -229,9 +232,11 @@ describe('messaging over Socket.io', () => {
       const staffSocket = await connectSocket(url, { cookie: companion.staff.cookie });
       const ownTyping = recordEvents(clientSocket, 'typing');
       const seen = nextEvent(staffSocket, 'typing');
-      expect(await clientSocket.emitWithAck('typing', { conversation_id: conversationId })).toEqual({
-        ok: true,
-      });
+      expect(await clientSocket.emitWithAck('typing', { conversation_id: conversationId })).toEqual(
+        {
+          ok: true,
+        },
+      );
       expect(await seen).toEqual({ conversation_id: conversationId, user_id: client.id });
       const outsider = await connectSocket(url, { cookie: (await signUp(testApp)).cookie });
       expect(await outsider.emitWithAck('typing', { conversation_id: conversationId })).toEqual({
@@ -265,7 +270,9 @@ describe('messaging over Socket.io', () => {
       const presence = recordEvents<{ online: boolean }>(clientSocket, 'presence');
       staffTab1.close();
       // One tab closed: still online, nothing announced.
-      await clientSocket.emitWithAck('typing', { conversation_id: listed.json().conversations[0].id });
+      await clientSocket.emitWithAck('typing', {
+        conversation_id: listed.json().conversations[0].id,
+      });
       const offline = nextEvent(clientSocket, 'presence', (p) => p.online === false);
       staffTab2.close();
       expect(await offline).toEqual({ user_id: companion.staff.id, online: false });
@@ -276,7 +283,9 @@ describe('messaging over Socket.io', () => {
         headers: client.headers,
       });
       expect(after.json().conversations[0].participants).toEqual(
-        expect.arrayContaining([expect.objectContaining({ user_id: companion.staff.id, online: false })]),
+        expect.arrayContaining([
+          expect.objectContaining({ user_id: companion.staff.id, online: false }),
+        ]),
       );
     });
   });
@@ -344,7 +353,7 @@ describe('messaging over Socket.io', () => {
       expect(staying.connected).toBe(true);
     });
 
-    it("closes every socket of a suspended user and refuses their next handshake", async () => {
+    it('closes every socket of a suspended user and refuses their next handshake', async () => {
       const admin = await signUpAdmin(testApp);
       const account = await signUp(testApp);
       const key = await createApiKey(testApp, account, ['read']);

@@ -3,7 +3,12 @@ import { TestCompanion } from './booking-fixtures';
 import { TestApp } from './test-app';
 
 /** `POST /messages/send/:userId` as `from`. */
-export function sendDirect(testApp: TestApp, from: TestAccount, toUserId: number, content: unknown) {
+export function sendDirect(
+  testApp: TestApp,
+  from: TestAccount,
+  toUserId: number,
+  content: unknown,
+) {
   return testApp.app.inject({
     method: 'POST',
     url: `/messages/send/${toUserId}`,
