@@ -5,6 +5,7 @@ import { SharedDatabaseModule } from '../../shared/database/shared-database.modu
 import { EventsModule } from '../../shared/events/events.module';
 import { RateLimitModule } from '../../shared/rate-limit/rate-limit.module';
 import { AnnounceBookingUpdateUseCase } from './application/announce-booking-update.use-case';
+import { ConversationLookup } from './application/conversation-lookup';
 import { CreateGroupUseCase } from './application/create-group.use-case';
 import { DirectPermission } from './application/direct-permission';
 import { DisconnectUserSocketsUseCase } from './application/disconnect-user-sockets.use-case';
@@ -87,6 +88,7 @@ export class MessagingModule {
             new ContentFilter(config.get('messaging', { infer: true }).extraBlockedWords),
         },
         MessageDelivery,
+        ConversationLookup,
         DirectPermission,
         SendDirectMessageUseCase,
         PostToConversationUseCase,

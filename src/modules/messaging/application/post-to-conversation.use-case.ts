@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { MessagingError } from '../domain/messaging.errors';
-import { ConversationRepository } from '../domain/ports/conversation.repository';
+import { ConversationLookup } from './conversation-lookup';
 import { DirectPermission } from './direct-permission';
 import { MessageDelivery } from './message-delivery';
 import { MessageView, toMessageView } from './message.view';
@@ -13,10 +12,9 @@ import { MessageView, toMessageView } from './message.view';
 @Injectable()
 export class PostToConversationUseCase {
   constructor(
-    private readonly conversations: ConversationRepository,
+    private readonly conversations: ConversationLookup,
     private readonly permission: DirectPermission,
     private readonly delivery: MessageDelivery,
-    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute(
@@ -25,17 +23,15 @@ export class PostToConversationUseCase {
     rawContent: unknown,
   ): Promise<MessageView> {
     const content = this.delivery.accept(rawContent);
-    const conversation = await this.conversations.findForParticipant(conversationId, senderId);
-    if (!conversation) throw MessagingError.conversationNotFound();
+    const conversation = await this.conversations.forParticipant(conversationId, senderId);
     const sender = conversation.participants.find((p) => p.userId === senderId);
     if (!sender) throw MessagingError.conversationNotFound();
     if (conversation.kind === 'direct') {
       const recipient = conversation.participants.find((p) => p.userId !== senderId);
       if (recipient) await this.permission.ensure(sender, recipient, conversation);
     }
-    const message = await this.transactions.run(() =>
-      this.delivery.store(conversation, sender, content),
-    );
+    // One statement stores the message with its markers: atomic without a transaction of its own.
+    const message = await this.delivery.store(conversation, sender, content);
     this.delivery.announce(conversation, message);
     return toMessageView(message);
   }
