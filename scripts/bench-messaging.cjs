@@ -1,3 +1,4 @@
+/* global fetch, setTimeout */
 /**
  * Messaging benchmark (never part of `npm test`):
  *
