@@ -50,7 +50,7 @@ export function nextEvent<T = Record<string, unknown>>(
   socket: Socket,
   event: string,
   matches: (data: T) => boolean = () => true,
-  timeoutMs = 3_000,
+  timeoutMs = 10_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -75,7 +75,7 @@ export function recordEvents<T = Record<string, unknown>>(socket: Socket, event:
 }
 
 /** Resolves once the socket is disconnected (by the server), with the reason. */
-export function disconnection(socket: Socket, timeoutMs = 3_000): Promise<string> {
+export function disconnection(socket: Socket, timeoutMs = 10_000): Promise<string> {
   if (!socket.connected) return Promise.resolve('already disconnected');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('still connected')), timeoutMs);
