@@ -62,6 +62,16 @@ export class RealtimeAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * Closes Socket.io's side only: its sockets, engine and adapter. The HTTP server is Fastify's to
+   * close, which lets in-flight requests finish and ends kept-alive connections; Socket.io's own
+   * close would close it first and then wait for every kept-alive connection to time out.
+   */
+  override async close(server: Server): Promise<void> {
+    (server as unknown as { httpServer?: unknown }).httpServer = undefined;
+    await server.close();
+  }
+
   /** app.close() does not end the adapter's Redis clients; without this the process stays up. */
   override async dispose(): Promise<void> {
     await super.dispose();
