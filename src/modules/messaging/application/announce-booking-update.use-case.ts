@@ -10,7 +10,7 @@ export interface BookingChange {
 
 /**
  * Pushes a booking's change to both parties' sockets as `booking_updated`, so that the web
- * frontend needs no polling (read from bookings' events in the outbox).
+ * frontend needs no polling (read in the outbox, where the bookings module writes its events).
  */
 @Injectable()
 export class AnnounceBookingUpdateUseCase {
