@@ -175,6 +175,7 @@ async function startApi(url, extraEnv = {}) {
       if (response.ok)
         return {
           base,
+          pid: child.pid,
           stop: () =>
             new Promise((done) => {
               child.once('exit', done);
