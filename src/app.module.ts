@@ -15,6 +15,7 @@ import {
 } from './modules/companions';
 import { IdentityModule } from './modules/identity';
 import { PaymentsModule } from './modules/payments';
+import { WebhooksModule } from './modules/webhooks';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -57,6 +58,7 @@ export class AppModule {
         companions,
         bookings,
         PaymentsModule.forRoot({ bookings }),
+        WebhooksModule.forRoot({ identity }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

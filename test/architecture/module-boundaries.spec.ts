@@ -30,6 +30,8 @@ const TABLE_OWNERS: Record<string, string> = {
   payouts: 'modules/payments',
   connected_accounts: 'modules/payments',
   processed_payment_events: 'modules/payments',
+  webhook_endpoints: 'modules/webhooks',
+  webhook_deliveries: 'modules/webhooks',
   domain_events: 'shared/events',
   event_consumers: 'shared/events',
   idempotency_keys: 'shared/idempotency',
