@@ -56,13 +56,14 @@ export class WebhookReceiver {
   ) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((request, response) => receiver!.handle(request, response));
+    const holder: { receiver?: WebhookReceiver } = {};
+    const server = createServer((request, response) => holder.receiver!.handle(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new WebhookReceiver(server, (server.address() as AddressInfo).port);
+    const receiver = new WebhookReceiver(server, (server.address() as AddressInfo).port);
+    holder.receiver = receiver;
     server.on('connection', (socket) => {
-      receiver!.sockets.add(socket);
-      socket.on('close', () => receiver!.sockets.delete(socket));
+      receiver.sockets.add(socket);
+      socket.on('close', () => receiver.sockets.delete(socket));
     });
     return receiver;
   }
