@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
+import { HostResolver } from '../../src/modules/webhooks/domain/ports/network';
 import { ListAllWebhookEndpointsQuery } from '../../src/modules/webhooks';
 import { createCompanion, createUser, TestCompanion, TestUser } from '../support/booking-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -431,6 +433,30 @@ describe('outbound webhooks and the event feed', () => {
       expect(unknown.statusCode).toBe(404);
     });
 
+    it('connects to the address it checked: no second lookup of the name', async () => {
+      const owner = await createIntegrator(testApp);
+      // A name no DNS knows: only the checked answer can take the request to the receiver.
+      const lookups = jest
+        .spyOn(testApp.app.get(HostResolver), 'resolve')
+        .mockResolvedValue(['127.0.0.1']);
+      try {
+        const hook = await registerWebhook(
+          testApp,
+          owner,
+          receiver.url('/pinned', 'receiver.invalid'),
+        );
+        receiver.trust('/pinned', hook.secret);
+        await recordEvent(testApp, 'booking.created', { client: owner.id });
+        await fanOut(testApp);
+        const [received] = await receiver.waitFor('/pinned', 1);
+        expect(received.headers.host).toBe(`receiver.invalid:${receiver.port}`);
+        expect(received.verified).toEqual({ reference: true, standard: true });
+        expect(lookups).toHaveBeenCalledWith('receiver.invalid');
+      } finally {
+        lookups.mockRestore();
+      }
+    });
+
     it('rotates the secret: old and new both sign for 24 hours', async () => {
       const owner = await createIntegrator(testApp);
       const hook = await registerWebhook(testApp, owner, receiver.url('/rotated'));
@@ -507,6 +533,52 @@ describe('outbound webhooks and the event feed', () => {
       );
       expect(strangersEvents).toEqual([]);
       expect(hook.id).toBeGreaterThan(0);
+    });
+
+    it('never skips an event whose transaction commits after a later id', async () => {
+      const admin = await createIntegrator(testApp, { role: 'admin' });
+      const read = async (after: string) => {
+        const response = await testApp.app.inject({
+          method: 'GET',
+          url: `/api/v1/events?limit=100&after=${after}`,
+          headers: admin.headers,
+        });
+        return response.json() as { events: Array<{ id: string }>; next_cursor: string };
+      };
+      let cursor = (await read('0-0')).next_cursor;
+      for (let page = await read(cursor); page.events.length > 0; page = await read(cursor)) {
+        cursor = page.next_cursor;
+      }
+      const insert = (client: Client) =>
+        client
+          .query<{ id: string }>(
+            `INSERT INTO domain_events (type, aggregate_type, aggregate_id, aggregate_version,
+               payload, occurred_at)
+             VALUES ('booking.created', 'booking', '9', 1, '{}', now())
+             RETURNING id::text`,
+          )
+          .then((result) => `evt_${result.rows[0].id}`);
+      const [first, second] = [
+        new Client({ connectionString: testApp.database.url }),
+        new Client({ connectionString: testApp.database.url }),
+      ];
+      await Promise.all([first.connect(), second.connect()]);
+      try {
+        await first.query('BEGIN');
+        const earlier = await insert(first);
+        await second.query('BEGIN');
+        const later = await insert(second);
+        await second.query('COMMIT');
+        // The later id is committed, the earlier not yet: the feed hands out neither.
+        const meanwhile = await read(cursor);
+        expect(meanwhile.events.map((event) => event.id)).toEqual([]);
+        cursor = meanwhile.next_cursor;
+        await first.query('COMMIT');
+        const after = await read(cursor);
+        expect(after.events.map((event) => event.id)).toEqual([earlier, later]);
+      } finally {
+        await Promise.all([first.end(), second.end()]);
+      }
     });
 
     it('refuses a cursor it never handed out (422) and callers without credentials (401)', async () => {

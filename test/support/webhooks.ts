@@ -44,7 +44,10 @@ export async function fanOut(testApp: TestApp): Promise<void> {
   await testApp.app.get(EventConsumers).drain(FAN_OUT_CONSUMER);
 }
 
-/** Records a domain event directly, as a module's transaction would (for volume tests). */
+/**
+ * Records a domain event directly, as a module's transaction would (for volume tests): it names
+ * the parties, but carries no resource (`data` is `{}`), since no booking stands behind it.
+ */
 export async function recordEvent(
   testApp: TestApp,
   type: string,
@@ -59,7 +62,6 @@ export async function recordEvent(
       type,
       String(bookingId),
       JSON.stringify({
-        booking: { id: bookingId, version: 1 },
         client_user_id: parties.client,
         staff_user_id: parties.staff ?? null,
         created_by_user_id: parties.client,
