@@ -17,6 +17,11 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     'payments',
     "Stripe's webhook, staff payout onboarding, and the local payment gateway's pages (development)",
   ],
+  [
+    'webhooks',
+    'Outbound webhooks: endpoints, signing secrets, deliveries, test, redelivery and recovery',
+  ],
+  ['events', 'The event feed: what webhooks deliver, for integrators who cannot receive them'],
   ['admin', "Operators' endpoints (administrators only)"],
   ['health', 'Liveness and readiness probes'],
 ];

@@ -6,7 +6,7 @@ import { Actor } from '../../../../shared/domain/actor';
 import { EventPosition, START_OF_STREAM } from '../../../../shared/events/domain-event';
 import { EventFeedQuery } from '../../application/event-feed.query';
 import { EventFeedRequest } from './dto/webhook.requests';
-import { EventFeedResponse } from './dto/webhook.responses';
+import { EVENT_FEED_EXAMPLE, EventFeedResponse } from './dto/webhook.responses';
 
 /** CONTRACT §7.3: the event feed, for integrators who cannot receive webhooks. */
 @ApiTags('events')
@@ -21,7 +21,7 @@ export class EventsFeedController {
       'Events in commit order, as webhooks deliver them, for the resources you may see; ' +
       'page with `after` = the previous `next_cursor`',
   })
-  @ApiOkResponse({ type: EventFeedResponse })
+  @ApiOkResponse({ type: EventFeedResponse, example: EVENT_FEED_EXAMPLE })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: EventFeedRequest,

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -38,7 +37,9 @@ import {
   CreatedWebhookResponse,
   DELIVERY_EXAMPLE_ENVELOPE,
   DELIVERY_LIST_EXAMPLE,
+  RECOVER_EXAMPLE,
   RecoverWebhookResponse,
+  ROTATED_SECRET_EXAMPLE,
   RotatedSecretResponse,
   toDeliveryResponse,
   toEndpointResponse,
@@ -47,7 +48,6 @@ import {
   WebhookDeliveryEnvelope,
   WebhookDeliveryListResponse,
   WebhookEnvelope,
-  WebhookEventPayload,
   WebhookListResponse,
 } from './dto/webhook.responses';
 
@@ -56,7 +56,6 @@ import {
  * session or API key, within the webhook-management rate limit (30 per 15 minutes per account).
  */
 @ApiTags('webhooks')
-@ApiExtraModels(WebhookEventPayload)
 @Controller('api/webhooks')
 @Auth()
 @RateLimit('webhookManagement')
@@ -133,7 +132,7 @@ export class WebhooksController {
   @ApiOperation({
     summary: 'New signing secret (shown once); the old one keeps signing for 24 hours',
   })
-  @ApiOkResponse({ type: RotatedSecretResponse })
+  @ApiOkResponse({ type: RotatedSecretResponse, example: ROTATED_SECRET_EXAMPLE })
   @ApiErrorResponses({ 404: ENDPOINT_NOT_FOUND })
   async rotate(
     @CurrentActor() actor: Actor,
@@ -203,7 +202,7 @@ export class WebhooksController {
   @ApiOperation({
     summary: 'Re-send every matching event since a time, in order (at most 1,000 per call)',
   })
-  @ApiAcceptedResponse({ type: RecoverWebhookResponse })
+  @ApiAcceptedResponse({ type: RecoverWebhookResponse, example: RECOVER_EXAMPLE })
   @ApiErrorResponses({ 404: ENDPOINT_NOT_FOUND, 409: RECOVER_DISABLED })
   async recover(
     @CurrentActor() actor: Actor,

@@ -88,81 +88,6 @@ export class RotatedSecretResponse {
   previous_secret_expires_at!: string;
 }
 
-const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
-const DELIVERY_KINDS: DeliveryKind[] = ['event', 'recovery', 'test', 'redelivery'];
-
-export class WebhookDeliveryResponse {
-  @ApiProperty({ type: 'integer' })
-  id!: number;
-
-  @ApiProperty({ example: 'evt_42' })
-  event_id!: string;
-
-  @ApiProperty({ enum: [...WEBHOOK_EVENT_TYPES, TEST_EVENT_TYPE], example: 'booking.created' })
-  event_type!: string;
-
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  sequence!: number;
-
-  @ApiProperty({ enum: DELIVERY_KINDS, enumName: 'WebhookDeliveryKind' })
-  kind!: DeliveryKind;
-
-  @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'WebhookDeliveryStatus' })
-  status!: DeliveryStatus;
-
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Attempts made so far (at most 4)' })
-  attempt!: number;
-
-  @ApiProperty({ type: 'integer', nullable: true })
-  status_code!: number | null;
-
-  @ApiProperty({ type: 'integer', nullable: true })
-  duration_ms!: number | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  error!: string | null;
-
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
-  last_attempt_at!: string | null;
-
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
-  next_retry_at!: string | null;
-
-  @ApiProperty({ format: 'date-time' })
-  created_at!: string;
-}
-
-export class WebhookDeliveryEnvelope {
-  @ApiProperty({ type: () => WebhookDeliveryResponse })
-  delivery!: WebhookDeliveryResponse;
-}
-
-export class WebhookDeliveryListResponse {
-  @ApiProperty({ type: () => [WebhookDeliveryResponse] })
-  deliveries!: WebhookDeliveryResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
-}
-
-export class RecoverWebhookResponse {
-  @ApiProperty({ type: 'boolean', enum: [true] })
-  success!: true;
-
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    description: 'Events queued for delivery (at most 1,000)',
-  })
-  queued!: number;
-}
-
 export class WebhookTransitionData {
   @ApiProperty({ example: 'accept' })
   action!: string;
@@ -229,6 +154,87 @@ export class WebhookEventPayload {
   data!: WebhookEventData;
 }
 
+const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
+const DELIVERY_KINDS: DeliveryKind[] = ['event', 'recovery', 'test', 'redelivery'];
+
+export class WebhookDeliveryResponse {
+  @ApiProperty({ type: 'integer' })
+  id!: number;
+
+  @ApiProperty({ example: 'evt_42' })
+  event_id!: string;
+
+  @ApiProperty({ enum: [...WEBHOOK_EVENT_TYPES, TEST_EVENT_TYPE], example: 'booking.created' })
+  event_type!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  sequence!: number;
+
+  @ApiProperty({ enum: DELIVERY_KINDS, enumName: 'WebhookDeliveryKind' })
+  kind!: DeliveryKind;
+
+  @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'WebhookDeliveryStatus' })
+  status!: DeliveryStatus;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Attempts made so far (at most 4)' })
+  attempt!: number;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  status_code!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  duration_ms!: number | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  error!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  last_attempt_at!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  next_retry_at!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({
+    type: () => WebhookEventPayload,
+    description: 'The body sent, byte for byte as signed',
+  })
+  payload!: WebhookEventPayload;
+}
+
+export class WebhookDeliveryEnvelope {
+  @ApiProperty({ type: () => WebhookDeliveryResponse })
+  delivery!: WebhookDeliveryResponse;
+}
+
+export class WebhookDeliveryListResponse {
+  @ApiProperty({ type: () => [WebhookDeliveryResponse] })
+  deliveries!: WebhookDeliveryResponse[];
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  page!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 })
+  limit!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  total!: number;
+}
+
+export class RecoverWebhookResponse {
+  @ApiProperty({ type: 'boolean', enum: [true] })
+  success!: true;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Events queued for delivery (at most 1,000)',
+  })
+  queued!: number;
+}
+
 export class FeedEventResponse {
   @ApiProperty({ example: 'evt_42', description: 'The id webhooks deliver the event with' })
   id!: string;
@@ -293,6 +299,7 @@ export function toDeliveryResponse(delivery: WebhookDelivery): WebhookDeliveryRe
     last_attempt_at: delivery.lastAttemptAt?.toISOString() ?? null,
     next_retry_at: delivery.nextRetryAt?.toISOString() ?? null,
     created_at: delivery.createdAt.toISOString(),
+    payload: JSON.parse(delivery.body) as WebhookEventPayload,
   };
 }
 
@@ -315,6 +322,46 @@ export const CREATED_WEBHOOK_EXAMPLE: CreatedWebhookResponse = {
 };
 export const WEBHOOK_LIST_EXAMPLE: WebhookListResponse = { webhooks: [ENDPOINT_EXAMPLE] };
 export const WEBHOOK_EXAMPLE: WebhookEnvelope = { webhook: ENDPOINT_EXAMPLE };
+const PAYLOAD_EXAMPLE: WebhookEventPayload = {
+  id: 'evt_42',
+  type: 'booking.created',
+  created_at: '2026-12-01T09:00:00.180Z',
+  sequence: 3,
+  data: {
+    booking: {
+      id: 1,
+      booking_code: 'PS-0SNXZWO7',
+      status: 'pending',
+      total_amount: 260,
+      subtotal_amount: 260,
+      insurance_fee: 0,
+      currency: 'EUR',
+      companion_id: 1,
+      event_date: '2027-03-12',
+      start_time: '18:00',
+      duration_hours: 4,
+      timezone: 'Europe/Berlin',
+      starts_at: '2027-03-12T17:00:00.000Z',
+      ends_at: '2027-03-12T21:00:00.000Z',
+      service_type: 'DJ',
+      location: 'Messe Berlin, Messedamm 22, 14055 Berlin',
+      notes: null,
+      cancellation_insurance: false,
+      cancelled_by: null,
+      cancellation_reason: null,
+      refund_amount: null,
+      checked_in_at: null,
+      completed_at: null,
+      payment_status: 'unpaid',
+      priority: false,
+      expires_at: '2026-12-03T04:59:34.623Z',
+      version: 1,
+      created_at: '2026-12-01T04:59:34.623Z',
+      updated_at: '2026-12-01T04:59:34.623Z',
+    },
+    transition: { action: 'request', from: null, to: 'pending', by: 'client', reason: null },
+  },
+};
 const DELIVERY_EXAMPLE: WebhookDeliveryResponse = {
   id: 7,
   event_id: 'evt_42',
@@ -329,6 +376,7 @@ const DELIVERY_EXAMPLE: WebhookDeliveryResponse = {
   last_attempt_at: '2026-12-01T09:00:00.250Z',
   next_retry_at: '2026-12-01T09:00:01.250Z',
   created_at: '2026-12-01T09:00:00.200Z',
+  payload: PAYLOAD_EXAMPLE,
 };
 export const DELIVERY_EXAMPLE_ENVELOPE: WebhookDeliveryEnvelope = { delivery: DELIVERY_EXAMPLE };
 export const DELIVERY_LIST_EXAMPLE: WebhookDeliveryListResponse = {
@@ -336,4 +384,21 @@ export const DELIVERY_LIST_EXAMPLE: WebhookDeliveryListResponse = {
   page: 1,
   limit: 12,
   total: 1,
+};
+export const ROTATED_SECRET_EXAMPLE: RotatedSecretResponse = {
+  secret: 'whsec_2Zq0Rk7VbJ1yX4mCt8LhN3pWfQe6Ua9sDg5Yi0Ko1Bc=',
+  previous_secret_expires_at: '2026-12-02T09:00:00.000Z',
+};
+export const RECOVER_EXAMPLE: RecoverWebhookResponse = { success: true, queued: 12 };
+export const EVENT_FEED_EXAMPLE: EventFeedResponse = {
+  events: [
+    {
+      id: PAYLOAD_EXAMPLE.id,
+      type: PAYLOAD_EXAMPLE.type,
+      created_at: PAYLOAD_EXAMPLE.created_at,
+      cursor: '1234-42',
+      data: PAYLOAD_EXAMPLE.data,
+    },
+  ],
+  next_cursor: '1234-42',
 };
