@@ -1605,6 +1605,13 @@ export interface components {
             /** @description The booking as `GET /api/v1/bookings/:code` shows it, with its `version` */
             booking?: components["schemas"]["BookingResponse"];
             transition?: components["schemas"]["WebhookTransitionData"];
+            /** @description `webhook.test` only: the endpoint tested */
+            endpoint_id?: number;
+            /**
+             * @description `webhook.test` only
+             * @example A test event from EventStuffer
+             */
+            message?: string;
         };
         WebhookEventPayload: {
             /**

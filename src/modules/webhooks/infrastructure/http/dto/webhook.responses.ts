@@ -105,7 +105,7 @@ export class WebhookTransitionData {
   reason!: string | null;
 }
 
-/** The `data` of an event: booking and payment events carry the booking resource. */
+/** The `data` of an event: booking and payment events carry the booking resource; `webhook.test` its endpoint. */
 export class WebhookEventData {
   @ApiPropertyOptional({
     allOf: [{ $ref: '#/components/schemas/BookingResponse' }],
@@ -115,6 +115,15 @@ export class WebhookEventData {
 
   @ApiPropertyOptional({ type: () => WebhookTransitionData })
   transition?: WebhookTransitionData;
+
+  @ApiPropertyOptional({ type: 'integer', description: '`webhook.test` only: the endpoint tested' })
+  endpoint_id?: number;
+
+  @ApiPropertyOptional({
+    description: '`webhook.test` only',
+    example: 'A test event from EventStuffer',
+  })
+  message?: string;
 }
 
 const EVENT_TYPE_DESCRIPTION =
