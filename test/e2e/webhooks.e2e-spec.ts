@@ -491,6 +491,47 @@ describe('outbound webhooks and the event feed', () => {
     });
   });
 
+  describe("operators' query (ListAllWebhookEndpointsQuery, front door)", () => {
+    it('lists every account’s endpoints, filtered to failing or disabled, paged by id', async () => {
+      const query = testApp.app.get(ListAllWebhookEndpointsQuery);
+      const [first, second] = [await createIntegrator(testApp), await createIntegrator(testApp)];
+      const healthy = await registerWebhook(testApp, first, receiver.url('/ops-healthy'));
+      const failing = await registerWebhook(testApp, second, receiver.url('/ops-failing'));
+      receiver.script('/ops-failing', [], 500);
+      await testApp.app.inject({
+        method: 'POST',
+        url: `/api/webhooks/${failing.id}/test`,
+        headers: second.headers,
+      });
+
+      const all = await query.execute(null, 1, 50);
+      const allIds = all.items.map((endpoint) => endpoint.id);
+      expect(allIds).toEqual(expect.arrayContaining([healthy.id, failing.id]));
+      expect(allIds).toEqual([...allIds].sort((a, b) => a - b));
+      expect(all.total).toBeGreaterThanOrEqual(allIds.length);
+      expect(all.items.find((endpoint) => endpoint.id === failing.id)).toMatchObject({
+        userId: second.id,
+        status: 'active',
+        lastDeliverySucceeded: false,
+        lastDeliveryStatusCode: 500,
+      });
+
+      const failingIds = (await query.execute('failing', 1, 50)).items.map((item) => item.id);
+      expect(failingIds).toContain(failing.id);
+      expect(failingIds).not.toContain(healthy.id);
+      const disabled = await query.execute('disabled', 1, 50);
+      expect(disabled.items.every((endpoint) => endpoint.status === 'disabled')).toBe(true);
+
+      const firstPage = await query.execute(null, 1, 1);
+      const secondPage = await query.execute(null, 2, 1);
+      expect(firstPage.items).toHaveLength(1);
+      expect(secondPage.items[0].id).toBeGreaterThan(firstPage.items[0].id);
+      expect(firstPage.total).toBe(all.total);
+      const beyond = await query.execute(null, 10_000, 50);
+      expect(beyond).toEqual({ items: [], total: all.total });
+    });
+  });
+
   describe('event feed (CONTRACT §7.3)', () => {
     it('lists the same events with the same ids, in order, only those the caller may see', async () => {
       const reader = await createIntegrator(testApp);
