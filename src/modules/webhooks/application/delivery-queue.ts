@@ -25,6 +25,7 @@ export class DeliveryQueue {
     kind: DeliveryKind,
   ): Promise<void> {
     const sequence = await this.endpoints.nextSequence(endpointId);
+    if (sequence === null) return;
     const body = webhookBody(event, data, sequence);
     const delivery = await this.deliveries.create({
       endpointId,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../../shared/domain/actor';
 import { Clock } from '../../../shared/domain/clock';
+import { DomainError } from '../../../shared/domain/domain-error';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { TEST_EVENT_TYPE } from '../domain/event-catalogue';
 import { WebhookDeliveryRepository } from '../domain/ports/webhook-delivery.repository';
@@ -9,7 +10,7 @@ import { WebhookEndpointRepository } from '../domain/ports/webhook-endpoint.repo
 import { WebhookDelivery } from '../domain/webhook-endpoint';
 import { WebhookEventBody } from '../domain/webhook-event';
 import { DeliveryAttempt } from './delivery-attempt';
-import { EndpointAccess } from './endpoint-access';
+import { ENDPOINT_NOT_FOUND, EndpointAccess } from './endpoint-access';
 
 /** `webhook.test`, sent now (once, also to a disabled endpoint); answers with the outcome. */
 @Injectable()
@@ -27,6 +28,7 @@ export class SendTestEventUseCase {
     await this.access.owned(actor, id);
     const delivery = await this.transactions.run(async () => {
       const sequence = await this.endpoints.nextSequence(id);
+      if (sequence === null) throw DomainError.notFound(ENDPOINT_NOT_FOUND);
       const body: WebhookEventBody = {
         id: `evt_test_${randomBytes(8).toString('hex')}`,
         type: TEST_EVENT_TYPE,

@@ -47,8 +47,12 @@ export abstract class WebhookEndpointRepository {
   abstract signingSecrets(id: number, now: Date): Promise<SigningSecrets | null>;
   /** Active endpoints subscribed to the type (or to `*`). */
   abstract activeSubscribedTo(type: string): Promise<WebhookEndpoint[]>;
-  /** Takes the endpoint's next sequence number (its row stays locked until the commit). */
-  abstract nextSequence(id: number): Promise<number>;
+  /**
+   * Takes the endpoint's next sequence number (its row stays locked until the commit); null when
+   * the endpoint was deleted meanwhile.
+   */
+  abstract nextSequence(id: number): Promise<number | null>;
+  /** Records the last attempt's outcome for the owner's list, unless the row is busy. */
   abstract recordDelivery(id: number, last: LastDelivery): Promise<void>;
   /** One more event failed for good; disables the endpoint when the streak reaches `threshold`. */
   abstract countFailedEvent(id: number, threshold: number, reason: string): Promise<void>;

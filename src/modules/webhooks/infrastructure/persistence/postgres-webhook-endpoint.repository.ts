@@ -184,20 +184,26 @@ export class PostgresWebhookEndpointRepository extends WebhookEndpointRepository
     return rows.map(toEndpoint);
   }
 
-  async nextSequence(id: number): Promise<number> {
-    const [[row]] = await this.context.manager().query(
+  async nextSequence(id: number): Promise<number | null> {
+    const [rows] = await this.context.manager().query(
       `UPDATE webhook_endpoints SET last_sequence = last_sequence + 1 WHERE id = $1
          RETURNING last_sequence`,
       [id],
     );
-    return Number(row.last_sequence);
+    return rows.length > 0 ? Number(rows[0].last_sequence) : null;
   }
 
+  /**
+   * Best effort, never waiting: the fan-out holds endpoint rows (their sequence) for its whole
+   * batch, and a delivery that waited for them would stall every worker behind it. A delivery
+   * that finds the row busy leaves the previous "last delivery" in place.
+   */
   async recordDelivery(id: number, last: LastDelivery): Promise<void> {
     await this.context.manager().query(
       `UPDATE webhook_endpoints SET last_delivery_at = $2, last_delivery_status_code = $3,
          last_delivery_succeeded = $4
-       WHERE id = $1 AND (last_delivery_at IS NULL OR last_delivery_at <= $2)`,
+       WHERE id = (SELECT id FROM webhook_endpoints WHERE id = $1 FOR UPDATE SKIP LOCKED)
+         AND (last_delivery_at IS NULL OR last_delivery_at <= $2)`,
       [id, last.at, last.statusCode, last.succeeded],
     );
   }
