@@ -16,6 +16,7 @@ import {
 import { IdentityModule } from './modules/identity';
 import { MessagingModule } from './modules/messaging';
 import { PaymentsModule } from './modules/payments';
+import { WebhooksModule } from './modules/webhooks';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -60,6 +61,7 @@ export class AppModule {
         bookings,
         PaymentsModule.forRoot({ bookings }),
         MessagingModule.forRoot({ identity, apiKeys, bookings }),
+        WebhooksModule.forRoot({ identity }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -839,6 +839,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your webhook endpoints: status, failures, last delivery */
+        get: operations["webhooksList"];
+        put?: never;
+        /** Register a webhook endpoint (max 10 per user); the signing secret is shown once */
+        post: operations["webhooksCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["webhooksRemove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events or description; `status: "active"` re-enables */
+        patch: operations["webhooksUpdate"];
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New signing secret (shown once); the old one keeps signing for 24 hours */
+        post: operations["webhooksRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.test` event now and return the delivery result */
+        post: operations["webhooksTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries, newest first: event, attempt, status code, duration, error, next retry */
+        get: operations["webhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (same event id and sequence) */
+        post: operations["webhooksRedeliverOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-send every matching event since a time, in order (at most 1,000 per call) */
+        post: operations["webhooksRecover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events in commit order, as webhooks deliver them, for the resources you may see; page with `after` = the previous `next_cursor` */
+        get: operations["eventsFeedList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1522,6 +1660,218 @@ export interface components {
         };
         ConversationEnvelope: {
             conversation: components["schemas"]["ConversationResponse"];
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description https:// URL of the receiver; hosts that resolve to loopback, private, link-local or metadata addresses are refused
+             * @example https://hooks.example.com/eventstuffer
+             */
+            url: string;
+            /**
+             * @description Event types to receive (`booking.created`, `booking.completed`, `booking.cancelled`, `payment.completed`, `review.created`, and the other booking transitions `booking.accepted`, `booking.declined`, `booking.expired`, `booking.checked_in`, `booking.disputed`), or `["*"]` for all
+             * @example [
+             *       "booking.created",
+             *       "payment.completed"
+             *     ]
+             */
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            /** @example CRM sync */
+            description?: string | null;
+        };
+        /** @enum {string} */
+        WebhookEndpointStatus: "active" | "disabled";
+        WebhookLastDeliveryResponse: {
+            /** Format: date-time */
+            at: string;
+            /** @description null when no answer came */
+            status_code: number | null;
+            succeeded: boolean;
+        };
+        CreatedWebhookResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example https://hooks.example.com/eventstuffer */
+            url: string;
+            description: string | null;
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @example null */
+            disabled_reason: string | null;
+            /** @description Events in a row whose every attempt failed (disabled at 10) */
+            failure_count: number;
+            last_delivery: components["schemas"]["WebhookLastDeliveryResponse"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The signing secret (`whsec_` + base64 of 32 bytes), shown once: store it now */
+            secret: string;
+        };
+        WebhookEndpointResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example https://hooks.example.com/eventstuffer */
+            url: string;
+            description: string | null;
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @example null */
+            disabled_reason: string | null;
+            /** @description Events in a row whose every attempt failed (disabled at 10) */
+            failure_count: number;
+            last_delivery: components["schemas"]["WebhookLastDeliveryResponse"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookListResponse: {
+            webhooks: components["schemas"]["WebhookEndpointResponse"][];
+        };
+        UpdateWebhookRequest: {
+            /** @description https:// URL of the receiver; hosts that resolve to loopback, private, link-local or metadata addresses are refused */
+            url?: string;
+            /** @description Event types to receive (`booking.created`, `booking.completed`, `booking.cancelled`, `payment.completed`, `review.created`, and the other booking transitions `booking.accepted`, `booking.declined`, `booking.expired`, `booking.checked_in`, `booking.disputed`), or `["*"]` for all */
+            events?: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            description?: string | null;
+            /**
+             * @description `active` re-enables a disabled endpoint (its failure count starts again at 0)
+             * @enum {string}
+             */
+            status?: "active";
+        };
+        WebhookEnvelope: {
+            webhook: components["schemas"]["WebhookEndpointResponse"];
+        };
+        RotatedSecretResponse: {
+            /** @description The new secret, shown once */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then the previous secret signs too (webhook-signature carries both)
+             */
+            previous_secret_expires_at: string;
+        };
+        /** @enum {string} */
+        WebhookDeliveryKind: "event" | "recovery" | "test" | "redelivery";
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed" | "cancelled";
+        WebhookTransitionData: {
+            /** @example accept */
+            action: string;
+            /** @example pending */
+            from: string | null;
+            /** @example accepted */
+            to: string;
+            /** @example staff */
+            by: string | null;
+            reason: string | null;
+        };
+        WebhookEventData: {
+            /** @description The booking as `GET /api/v1/bookings/:code` shows it, with its `version` */
+            booking?: components["schemas"]["BookingResponse"];
+            transition?: components["schemas"]["WebhookTransitionData"];
+            /** @description `webhook.test` only: the endpoint tested */
+            endpoint_id?: number;
+            /**
+             * @description `webhook.test` only
+             * @example A test event from EventStuffer
+             */
+            message?: string;
+        };
+        WebhookEventPayload: {
+            /**
+             * @description Stable across retries, redeliveries and the feed
+             * @example evt_42
+             */
+            id: string;
+            /**
+             * @description `booking.created`, `booking.accepted`, `booking.declined`, `booking.cancelled`, `booking.expired`, `booking.checked_in`, `booking.completed`, `booking.disputed`, `payment.completed` (data.booking), `review.created`; `webhook.test` from the test route
+             * @enum {string}
+             */
+            type: "booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "webhook.test";
+            /** Format: date-time */
+            created_at: string;
+            /** @description The endpoint's own increasing counter */
+            sequence: number;
+            data: components["schemas"]["WebhookEventData"];
+        };
+        WebhookDeliveryResponse: {
+            id: number;
+            /** @example evt_42 */
+            event_id: string;
+            /**
+             * @example booking.created
+             * @enum {string}
+             */
+            event_type: "booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "webhook.test";
+            sequence: number;
+            kind: components["schemas"]["WebhookDeliveryKind"];
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** @description Attempts made so far (at most 4) */
+            attempt: number;
+            status_code: number | null;
+            duration_ms: number | null;
+            error: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            /** Format: date-time */
+            next_retry_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The body sent, byte for byte as signed */
+            payload: components["schemas"]["WebhookEventPayload"];
+        };
+        WebhookDeliveryEnvelope: {
+            delivery: components["schemas"]["WebhookDeliveryResponse"];
+        };
+        WebhookDeliveryListResponse: {
+            deliveries: components["schemas"]["WebhookDeliveryResponse"][];
+            page: number;
+            limit: number;
+            total: number;
+        };
+        RecoverWebhookRequest: {
+            /**
+             * Format: date-time
+             * @description Re-send every matching event that occurred at or after this time, in order
+             * @example 2026-12-01T00:00:00.000Z
+             */
+            since: string;
+        };
+        RecoverWebhookResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @description Events queued for delivery (at most 1,000) */
+            queued: number;
+        };
+        FeedEventResponse: {
+            /**
+             * @description The id webhooks deliver the event with
+             * @example evt_42
+             */
+            id: string;
+            /**
+             * @description `booking.created`, `booking.accepted`, `booking.declined`, `booking.cancelled`, `booking.expired`, `booking.checked_in`, `booking.completed`, `booking.disputed`, `payment.completed` (data.booking), `review.created`; `webhook.test` from the test route
+             * @enum {string}
+             */
+            type: "booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed";
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Where this event sits in the feed
+             * @example 1234-56
+             */
+            cursor: string;
+            data: components["schemas"]["WebhookEventData"];
+        };
+        EventFeedResponse: {
+            events: components["schemas"]["FeedEventResponse"][];
+            /**
+             * @description Pass as `after` for the next page (unchanged when nothing new was committed)
+             * @example 1234-56
+             */
+            next_cursor: string;
         };
         Error: {
             /** @description Human-readable description */
@@ -5114,6 +5464,885 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": 1,
+                     *           "url": "https://hooks.example.com/eventstuffer",
+                     *           "description": "CRM sync",
+                     *           "events": [
+                     *             "booking.created",
+                     *             "payment.completed"
+                     *           ],
+                     *           "status": "active",
+                     *           "disabled_reason": null,
+                     *           "failure_count": 0,
+                     *           "last_delivery": {
+                     *             "at": "2026-12-01T09:00:01.250Z",
+                     *             "status_code": 200,
+                     *             "succeeded": true
+                     *           },
+                     *           "created_at": "2026-12-01T08:00:00.000Z",
+                     *           "updated_at": "2026-12-01T08:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "https://hooks.example.com/eventstuffer",
+                     *       "description": "CRM sync",
+                     *       "events": [
+                     *         "booking.created",
+                     *         "payment.completed"
+                     *       ],
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "failure_count": 0,
+                     *       "last_delivery": null,
+                     *       "created_at": "2026-12-01T08:00:00.000Z",
+                     *       "updated_at": "2026-12-01T08:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4mSr0ye8FvM="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required", "Webhook endpoint limit reached (10 endpoints)" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRemove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuccessResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": 1,
+                     *         "url": "https://hooks.example.com/eventstuffer",
+                     *         "description": "CRM sync",
+                     *         "events": [
+                     *           "booking.created",
+                     *           "payment.completed"
+                     *         ],
+                     *         "status": "active",
+                     *         "disabled_reason": null,
+                     *         "failure_count": 0,
+                     *         "last_delivery": {
+                     *           "at": "2026-12-01T09:00:01.250Z",
+                     *           "status_code": 200,
+                     *           "succeeded": true
+                     *         },
+                     *         "created_at": "2026-12-01T08:00:00.000Z",
+                     *         "updated_at": "2026-12-01T08:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_2Zq0Rk7VbJ1yX4mCt8LhN3pWfQe6Ua9sDg5Yi0Ko1Bc=",
+                     *       "previous_secret_expires_at": "2026-12-02T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotatedSecretResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "id": 7,
+                     *         "event_id": "evt_42",
+                     *         "event_type": "booking.created",
+                     *         "sequence": 3,
+                     *         "kind": "event",
+                     *         "status": "pending",
+                     *         "attempt": 1,
+                     *         "status_code": 503,
+                     *         "duration_ms": 41,
+                     *         "error": "HTTP 503: busy",
+                     *         "last_attempt_at": "2026-12-01T09:00:00.250Z",
+                     *         "next_retry_at": "2026-12-01T09:00:01.250Z",
+                     *         "created_at": "2026-12-01T09:00:00.200Z",
+                     *         "payload": {
+                     *           "id": "evt_42",
+                     *           "type": "booking.created",
+                     *           "created_at": "2026-12-01T09:00:00.180Z",
+                     *           "sequence": 3,
+                     *           "data": {
+                     *             "booking": {
+                     *               "id": 1,
+                     *               "booking_code": "PS-0SNXZWO7",
+                     *               "status": "pending",
+                     *               "total_amount": 260,
+                     *               "subtotal_amount": 260,
+                     *               "insurance_fee": 0,
+                     *               "currency": "EUR",
+                     *               "companion_id": 1,
+                     *               "event_date": "2027-03-12",
+                     *               "start_time": "18:00",
+                     *               "duration_hours": 4,
+                     *               "timezone": "Europe/Berlin",
+                     *               "starts_at": "2027-03-12T17:00:00.000Z",
+                     *               "ends_at": "2027-03-12T21:00:00.000Z",
+                     *               "service_type": "DJ",
+                     *               "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *               "notes": null,
+                     *               "cancellation_insurance": false,
+                     *               "cancelled_by": null,
+                     *               "cancellation_reason": null,
+                     *               "refund_amount": null,
+                     *               "checked_in_at": null,
+                     *               "completed_at": null,
+                     *               "payment_status": "unpaid",
+                     *               "priority": false,
+                     *               "expires_at": "2026-12-03T04:59:34.623Z",
+                     *               "version": 1,
+                     *               "created_at": "2026-12-01T04:59:34.623Z",
+                     *               "updated_at": "2026-12-01T04:59:34.623Z"
+                     *             },
+                     *             "transition": {
+                     *               "action": "request",
+                     *               "from": null,
+                     *               "to": "pending",
+                     *               "by": "client",
+                     *               "reason": null
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "id": 7,
+                     *           "event_id": "evt_42",
+                     *           "event_type": "booking.created",
+                     *           "sequence": 3,
+                     *           "kind": "event",
+                     *           "status": "pending",
+                     *           "attempt": 1,
+                     *           "status_code": 503,
+                     *           "duration_ms": 41,
+                     *           "error": "HTTP 503: busy",
+                     *           "last_attempt_at": "2026-12-01T09:00:00.250Z",
+                     *           "next_retry_at": "2026-12-01T09:00:01.250Z",
+                     *           "created_at": "2026-12-01T09:00:00.200Z",
+                     *           "payload": {
+                     *             "id": "evt_42",
+                     *             "type": "booking.created",
+                     *             "created_at": "2026-12-01T09:00:00.180Z",
+                     *             "sequence": 3,
+                     *             "data": {
+                     *               "booking": {
+                     *                 "id": 1,
+                     *                 "booking_code": "PS-0SNXZWO7",
+                     *                 "status": "pending",
+                     *                 "total_amount": 260,
+                     *                 "subtotal_amount": 260,
+                     *                 "insurance_fee": 0,
+                     *                 "currency": "EUR",
+                     *                 "companion_id": 1,
+                     *                 "event_date": "2027-03-12",
+                     *                 "start_time": "18:00",
+                     *                 "duration_hours": 4,
+                     *                 "timezone": "Europe/Berlin",
+                     *                 "starts_at": "2027-03-12T17:00:00.000Z",
+                     *                 "ends_at": "2027-03-12T21:00:00.000Z",
+                     *                 "service_type": "DJ",
+                     *                 "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *                 "notes": null,
+                     *                 "cancellation_insurance": false,
+                     *                 "cancelled_by": null,
+                     *                 "cancellation_reason": null,
+                     *                 "refund_amount": null,
+                     *                 "checked_in_at": null,
+                     *                 "completed_at": null,
+                     *                 "payment_status": "unpaid",
+                     *                 "priority": false,
+                     *                 "expires_at": "2026-12-03T04:59:34.623Z",
+                     *                 "version": 1,
+                     *                 "created_at": "2026-12-01T04:59:34.623Z",
+                     *                 "updated_at": "2026-12-01T04:59:34.623Z"
+                     *               },
+                     *               "transition": {
+                     *                 "action": "request",
+                     *                 "from": null,
+                     *                 "to": "pending",
+                     *                 "by": "client",
+                     *                 "reason": null
+                     *               }
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRedeliverOne: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "id": 7,
+                     *         "event_id": "evt_42",
+                     *         "event_type": "booking.created",
+                     *         "sequence": 3,
+                     *         "kind": "event",
+                     *         "status": "pending",
+                     *         "attempt": 1,
+                     *         "status_code": 503,
+                     *         "duration_ms": 41,
+                     *         "error": "HTTP 503: busy",
+                     *         "last_attempt_at": "2026-12-01T09:00:00.250Z",
+                     *         "next_retry_at": "2026-12-01T09:00:01.250Z",
+                     *         "created_at": "2026-12-01T09:00:00.200Z",
+                     *         "payload": {
+                     *           "id": "evt_42",
+                     *           "type": "booking.created",
+                     *           "created_at": "2026-12-01T09:00:00.180Z",
+                     *           "sequence": 3,
+                     *           "data": {
+                     *             "booking": {
+                     *               "id": 1,
+                     *               "booking_code": "PS-0SNXZWO7",
+                     *               "status": "pending",
+                     *               "total_amount": 260,
+                     *               "subtotal_amount": 260,
+                     *               "insurance_fee": 0,
+                     *               "currency": "EUR",
+                     *               "companion_id": 1,
+                     *               "event_date": "2027-03-12",
+                     *               "start_time": "18:00",
+                     *               "duration_hours": 4,
+                     *               "timezone": "Europe/Berlin",
+                     *               "starts_at": "2027-03-12T17:00:00.000Z",
+                     *               "ends_at": "2027-03-12T21:00:00.000Z",
+                     *               "service_type": "DJ",
+                     *               "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *               "notes": null,
+                     *               "cancellation_insurance": false,
+                     *               "cancelled_by": null,
+                     *               "cancellation_reason": null,
+                     *               "refund_amount": null,
+                     *               "checked_in_at": null,
+                     *               "completed_at": null,
+                     *               "payment_status": "unpaid",
+                     *               "priority": false,
+                     *               "expires_at": "2026-12-03T04:59:34.623Z",
+                     *               "version": 1,
+                     *               "created_at": "2026-12-01T04:59:34.623Z",
+                     *               "updated_at": "2026-12-01T04:59:34.623Z"
+                     *             },
+                     *             "transition": {
+                     *               "action": "request",
+                     *               "from": null,
+                     *               "to": "pending",
+                     *               "by": "client",
+                     *               "reason": null
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found", "Webhook delivery not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRecover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverWebhookRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "queued": 12
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecoverWebhookResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint is disabled: re-enable it first" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint is disabled: re-enable it first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    eventsFeedList: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page; from the first event when omitted */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": "evt_42",
+                     *           "type": "booking.created",
+                     *           "created_at": "2026-12-01T09:00:00.180Z",
+                     *           "cursor": "1234-42",
+                     *           "data": {
+                     *             "booking": {
+                     *               "id": 1,
+                     *               "booking_code": "PS-0SNXZWO7",
+                     *               "status": "pending",
+                     *               "total_amount": 260,
+                     *               "subtotal_amount": 260,
+                     *               "insurance_fee": 0,
+                     *               "currency": "EUR",
+                     *               "companion_id": 1,
+                     *               "event_date": "2027-03-12",
+                     *               "start_time": "18:00",
+                     *               "duration_hours": 4,
+                     *               "timezone": "Europe/Berlin",
+                     *               "starts_at": "2027-03-12T17:00:00.000Z",
+                     *               "ends_at": "2027-03-12T21:00:00.000Z",
+                     *               "service_type": "DJ",
+                     *               "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *               "notes": null,
+                     *               "cancellation_insurance": false,
+                     *               "cancelled_by": null,
+                     *               "cancellation_reason": null,
+                     *               "refund_amount": null,
+                     *               "checked_in_at": null,
+                     *               "completed_at": null,
+                     *               "payment_status": "unpaid",
+                     *               "priority": false,
+                     *               "expires_at": "2026-12-03T04:59:34.623Z",
+                     *               "version": 1,
+                     *               "created_at": "2026-12-01T04:59:34.623Z",
+                     *               "updated_at": "2026-12-01T04:59:34.623Z"
+                     *             },
+                     *             "transition": {
+                     *               "action": "request",
+                     *               "from": null,
+                     *               "to": "pending",
+                     *               "by": "client",
+                     *               "reason": null
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "1234-42"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventFeedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

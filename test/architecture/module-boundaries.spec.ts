@@ -33,6 +33,8 @@ const TABLE_OWNERS: Record<string, string> = {
   conversations: 'modules/messaging',
   conversation_participants: 'modules/messaging',
   messages: 'modules/messaging',
+  webhook_endpoints: 'modules/webhooks',
+  webhook_deliveries: 'modules/webhooks',
   domain_events: 'shared/events',
   event_consumers: 'shared/events',
   idempotency_keys: 'shared/idempotency',

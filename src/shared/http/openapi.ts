@@ -21,6 +21,11 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     'messages',
     'Conversations, message history and sending (real-time delivery over Socket.io on the same port)',
   ],
+  [
+    'webhooks',
+    'Outbound webhooks: endpoints, signing secrets, deliveries, test, redelivery and recovery',
+  ],
+  ['events', 'The event feed: what webhooks deliver, for integrators who cannot receive them'],
   ['admin', "Operators' endpoints (administrators only)"],
   ['health', 'Liveness and readiness probes'],
 ];
