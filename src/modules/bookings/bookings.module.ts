@@ -27,6 +27,8 @@ import { ExpirePendingBookingUseCase } from './application/expire-pending-bookin
 import { GetBookingHistoryUseCase } from './application/get-booking-history.use-case';
 import { GetBookingUseCase } from './application/get-booking.use-case';
 import { ListBookingsUseCase } from './application/list-bookings.use-case';
+import { SearchBookingsQuery } from './application/search-bookings.query';
+import { CountBookingsQuery } from './application/count-bookings.query';
 import { BookingHistoryReader } from './domain/ports/booking-history.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
 import { CompanionCatalog } from './domain/ports/companion-catalog';
@@ -100,8 +102,10 @@ export class BookingsModule {
         FindBookingForPaymentQuery,
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
+        SearchBookingsQuery,
+        CountBookingsQuery,
       ],
-      // What the payments module calls (through the front door).
+      // What the payments and operators' modules call (through the front door).
       exports: [
         ExpirePendingBookingUseCase,
         AutoCompleteBookingUseCase,
@@ -109,6 +113,10 @@ export class BookingsModule {
         FindBookingForPaymentQuery,
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
+        GetBookingUseCase,
+        GetBookingHistoryUseCase,
+        SearchBookingsQuery,
+        CountBookingsQuery,
       ],
     };
   }

@@ -21,3 +21,19 @@ export {
 } from './application/quote-booking-cancellation.query';
 export { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
 export { type DisputeResolution } from './domain/booking';
+
+// What the operators' module calls: every booking, one with its history, and the statistics.
+export { SearchBookingsQuery } from './application/search-bookings.query';
+export { CountBookingsQuery } from './application/count-bookings.query';
+export { GetBookingUseCase } from './application/get-booking.use-case';
+export { GetBookingHistoryUseCase } from './application/get-booking-history.use-case';
+export { type BookingSearch, type BookingCounts } from './domain/ports/booking.repository';
+export { type BookingHistoryEntry } from './domain/ports/booking-history.reader';
+export { type Booking } from './domain/booking';
+export { BOOKING_STATUSES, type BookingStatus } from './domain/booking-status';
+export {
+  BookingResponse,
+  BookingEventResponse,
+  toBookingResponse,
+  toBookingEventResponse,
+} from './infrastructure/http/dto/booking.response';

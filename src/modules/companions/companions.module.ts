@@ -1,11 +1,13 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../shared/audit/audit.module';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { AddMyPortfolioItemUseCase } from './application/add-my-portfolio-item.use-case';
 import { BookableCompanionQuery } from './application/bookable-companion.query';
 import { GetCompanionAvailabilityQuery } from './application/get-companion-availability.query';
 import { GetCompanionProfileQuery } from './application/get-companion-profile.query';
 import { GetMyCompanionProfileQuery } from './application/get-my-companion-profile.query';
+import { CompanionModeration } from './application/companion-moderation';
 import { HideCompanionUseCase } from './application/hide-companion.use-case';
 import { ReplaceMyBlockedDatesUseCase } from './application/replace-my-blocked-dates.use-case';
 import { ReviewPortfolioItemUseCase } from './application/review-portfolio-item.use-case';
@@ -48,6 +50,7 @@ export class CompanionsModule {
       imports: [
         TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity]),
         SharedDatabaseModule,
+        AuditModule,
         options.identity,
       ],
       controllers: [CompanionsController, AdminCompanionsController],
@@ -66,6 +69,7 @@ export class CompanionsModule {
         AddMyPortfolioItemUseCase,
         SetCompanionVerifiedUseCase,
         SetCompanionTierUseCase,
+        CompanionModeration,
         HideCompanionUseCase,
         ReviewPortfolioItemUseCase,
         CompanionsDemoData,

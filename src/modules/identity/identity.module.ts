@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
+import { AuditModule } from '../../shared/audit/audit.module';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
 import { CreateAdminUseCase } from './application/create-admin.use-case';
@@ -55,6 +56,7 @@ export class IdentityModule {
       imports: [
         TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity]),
         SharedDatabaseModule,
+        AuditModule,
       ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [

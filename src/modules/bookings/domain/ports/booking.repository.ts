@@ -9,6 +9,24 @@ export interface BookingPage {
 /** What inserting a new booking request did: `unavailable` when it overlaps a held interval. */
 export type BookingInsertOutcome = 'inserted' | 'code_taken' | 'unavailable';
 
+/** The operators' filters (CONTRACT §8); `from`/`to` bound the event date, inclusive. */
+export interface BookingSearch {
+  status?: BookingStatus;
+  from?: string;
+  to?: string;
+  staffUserId?: number;
+  clientUserId?: number;
+  code?: string;
+  page: number;
+  limit: number;
+}
+
+/** Bookings created in a time range, counted by status, and their ids (CONTRACT §8 stats). */
+export interface BookingCounts {
+  byStatus: Record<BookingStatus, number>;
+  ids: number[];
+}
+
 export abstract class BookingRepository {
   /**
    * Inserts a new booking unless its interval overlaps one held (CONTRACT §4.3) for the same
@@ -49,4 +67,10 @@ export abstract class BookingRepository {
     userId: number,
     filter: { status?: BookingStatus; page: number; limit: number },
   ): Promise<BookingPage>;
+
+  /** For operators: every booking matching the filters, newest first. */
+  abstract search(filter: BookingSearch): Promise<BookingPage>;
+
+  /** Bookings created at `from` or later and before `until`. */
+  abstract countCreatedBetween(from: Date, until: Date): Promise<BookingCounts>;
 }

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { Booking } from '../../domain/booking';
-import { HOLDING_STATUSES } from '../../domain/booking-status';
+import { BOOKING_STATUSES, BookingStatus, HOLDING_STATUSES } from '../../domain/booking-status';
 import { BookingError } from '../../domain/booking.errors';
 import {
+  BookingCounts,
   BookingInsertOutcome,
   BookingPage,
   BookingRepository,
+  BookingSearch,
 } from '../../domain/ports/booking.repository';
 import { BookingOrmEntity } from './booking.orm-entity';
 import { toDomain, toOrmRow } from './booking.mapper';
@@ -237,6 +239,49 @@ export class TypeOrmBookingRepository extends BookingRepository {
       [...parameters, filter.limit, (filter.page - 1) * filter.limit],
     );
     return { items: rows.map(toDomain), total };
+  }
+
+  async search(filter: BookingSearch): Promise<BookingPage> {
+    const parameters: unknown[] = [];
+    const conditions: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (filter.code !== undefined) add('booking_code = ?', filter.code);
+    if (filter.status !== undefined) add('status = ?', filter.status);
+    if (filter.from !== undefined) add('event_date >= ?::date', filter.from);
+    if (filter.to !== undefined) add('event_date <= ?::date', filter.to);
+    if (filter.staffUserId !== undefined) add('staff_user_id = ?', filter.staffUserId);
+    if (filter.clientUserId !== undefined) add('client_user_id = ?', filter.clientUserId);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }]: Array<{ total: number }> = await this.context
+      .manager()
+      .query(`SELECT count(*)::int AS total FROM bookings ${where}`, parameters);
+    const rows: BookingOrmEntity[] = await this.context.manager().query(
+      `SELECT ${ROW_COLUMNS} FROM bookings ${where}
+        ORDER BY created_at DESC, id DESC
+        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+      [...parameters, filter.limit, (filter.page - 1) * filter.limit],
+    );
+    return { items: rows.map(toDomain), total };
+  }
+
+  async countCreatedBetween(from: Date, until: Date): Promise<BookingCounts> {
+    const rows: Array<{ status: BookingStatus; n: number; ids: number[] }> = await this.context
+      .manager()
+      .query(
+        `SELECT status, count(*)::int AS n, array_agg(id) AS ids FROM bookings
+          WHERE created_at >= $1 AND created_at < $2
+          GROUP BY status`,
+        [from, until],
+      );
+    const byStatus = Object.fromEntries(BOOKING_STATUSES.map((status) => [status, 0])) as Record<
+      BookingStatus,
+      number
+    >;
+    for (const row of rows) byStatus[row.status] = row.n;
+    return { byStatus, ids: rows.flatMap((row) => row.ids) };
   }
 }
 
