@@ -6,6 +6,7 @@ import { Clock } from './shared/domain/clock';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AdminModule } from './modules/admin';
 import { ApiKeysModule } from './modules/api-keys';
 import { BookingsHeldIntervalsReader, BookingsModule } from './modules/bookings';
 import {
@@ -37,6 +38,7 @@ export class AppModule {
       recentReviewsReader: NoReviewsYetReader,
     });
     const bookings = BookingsModule.forRoot({ identity, companions });
+    const payments = PaymentsModule.forRoot({ bookings });
     return {
       module: AppModule,
       imports: [
@@ -56,7 +58,8 @@ export class AppModule {
         ApiKeysModule.forRoot({ identity }),
         companions,
         bookings,
-        PaymentsModule.forRoot({ bookings }),
+        payments,
+        AdminModule.forRoot({ identity, companions, bookings, payments }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -18,6 +18,8 @@ const PUBLIC_ROUTES = [
   'GET /payments/local/onboarding/:accountId',
   'POST /payments/local/onboarding/:accountId/complete',
   'GET /payments/return',
+  // The contact form (CONTRACT §8), rate-limited per IP.
+  'POST /contact',
 ];
 
 interface Route {

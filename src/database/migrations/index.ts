@@ -15,11 +15,12 @@ import { AddBookingPaymentSteps1795730300600 } from './1795730300600-add-booking
 import { IndexBookingsForOperators1795730300700 } from './1795730300700-index-bookings-for-operators';
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
 import { CreateAuditLog1795730900000 } from './1795730900000-create-audit-log';
+import { CreateContactMessages1795730900100 } from './1795730900100-create-contact-messages';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
- * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx, operators' audit log 17957309xxxxx.
+ * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx, operators (audit log, contact messages) 17957309xxxxx.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -39,4 +40,5 @@ export const migrations = [
   IndexBookingsForOperators1795730300700,
   CreatePayments1795730400000,
   CreateAuditLog1795730900000,
+  CreateContactMessages1795730900100,
 ];

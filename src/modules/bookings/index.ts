@@ -34,6 +34,12 @@ export { BOOKING_STATUSES, type BookingStatus } from './domain/booking-status';
 export {
   BookingResponse,
   BookingEventResponse,
+  BookingListResponse,
+  BookingActionResponse,
   toBookingResponse,
   toBookingEventResponse,
+  BOOKING_LIST_EXAMPLE,
+  BOOKING_EVENTS_EXAMPLE,
+  COMPLETED_EXAMPLE,
+  CANCELLED_PAID_EXAMPLE,
 } from './infrastructure/http/dto/booking.response';

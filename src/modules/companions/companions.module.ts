@@ -1,3 +1,4 @@
+import { CountCompanionsQuery } from './application/count-companions.query';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../shared/audit/audit.module';
@@ -55,6 +56,7 @@ export class CompanionsModule {
       ],
       controllers: [CompanionsController, AdminCompanionsController],
       providers: [
+        CountCompanionsQuery,
         { provide: CompanionProfileRepository, useClass: TypeOrmCompanionProfileRepository },
         { provide: CompanionSearchReader, useClass: PostgresCompanionSearchReader },
         { provide: HeldIntervalsReader, useClass: options.heldIntervalsReader },
@@ -74,7 +76,7 @@ export class CompanionsModule {
         ReviewPortfolioItemUseCase,
         CompanionsDemoData,
       ],
-      exports: [BookableCompanionQuery],
+      exports: [BookableCompanionQuery, CountCompanionsQuery],
     };
   }
 }

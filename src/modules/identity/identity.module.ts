@@ -1,3 +1,4 @@
+import { CountUsersQuery } from './application/count-users.query';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -60,6 +61,7 @@ export class IdentityModule {
       ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
+        CountUsersQuery,
         { provide: UserRepository, useClass: TypeOrmUserRepository },
         { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
@@ -97,6 +99,7 @@ export class IdentityModule {
         RegisterUserUseCase,
         CreateAdminUseCase,
         OwnerAccountReader,
+        CountUsersQuery,
       ],
     };
   }

@@ -1,6 +1,8 @@
 import {
   LedgerEntry,
   LedgerEntryKind,
+  LedgerTotals,
+  ledgerTotals,
   NewLedgerEntry,
 } from '../../../src/modules/payments/domain/ledger';
 import { Payout, PayoutProps, PayoutStatus } from '../../../src/modules/payments/domain/payout';
@@ -69,6 +71,10 @@ export class InMemoryLedgerRepository extends LedgerRepository {
     return (
       this.entries.find((entry) => entry.kind === kind && entry.externalId === externalId) ?? null
     );
+  }
+
+  async totalsOf(bookingIds: readonly number[]): Promise<LedgerTotals> {
+    return ledgerTotals(this.entries.filter((entry) => bookingIds.includes(entry.bookingId)));
   }
 }
 

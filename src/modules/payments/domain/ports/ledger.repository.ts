@@ -1,4 +1,4 @@
-import { LedgerEntry, LedgerEntryKind, NewLedgerEntry } from '../ledger';
+import { LedgerEntry, LedgerEntryKind, LedgerTotals, NewLedgerEntry } from '../ledger';
 
 export abstract class LedgerRepository {
   /** Writes the entries in the caller's transaction. */
@@ -14,4 +14,7 @@ export abstract class LedgerRepository {
    * recorded already; true when this call wrote it.
    */
   abstract appendOnce(entry: NewLedgerEntry): Promise<boolean>;
+
+  /** What the entries of these bookings add up to, summed in the database. */
+  abstract totalsOf(bookingIds: readonly number[]): Promise<LedgerTotals>;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
-import { LedgerEntry, LedgerEntryKind, NewLedgerEntry } from '../../domain/ledger';
+import { LedgerEntry, LedgerEntryKind, LedgerTotals, NewLedgerEntry } from '../../domain/ledger';
 import { LedgerRepository } from '../../domain/ports/ledger.repository';
 
 interface LedgerRow {
@@ -73,6 +73,29 @@ export class PostgresLedgerRepository extends LedgerRepository {
         externalId,
       ]);
     return rows.length > 0 ? toEntry(rows[0]) : null;
+  }
+
+  async totalsOf(bookingIds: readonly number[]): Promise<LedgerTotals> {
+    if (bookingIds.length === 0) {
+      return { chargedCents: 0, refundedCents: 0, transferredCents: 0, platformFeeCents: 0 };
+    }
+    // bigint sums: a large range can exceed what an integer holds.
+    const [row]: Array<Record<string, string>> = await this.context.manager().query(
+      `SELECT coalesce(sum(amount_cents) FILTER (WHERE kind = 'charge'), 0) AS charged,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'refund'), 0) AS refunded,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'transfer'), 0)
+                - coalesce(sum(amount_cents) FILTER (WHERE kind = 'transfer_reversal'), 0)
+                AS transferred,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'platform_fee'), 0) AS platform_fee
+         FROM ledger_entries WHERE booking_id = ANY($1::int[])`,
+      [bookingIds],
+    );
+    return {
+      chargedCents: Number(row.charged),
+      refundedCents: Number(row.refunded),
+      transferredCents: Number(row.transferred),
+      platformFeeCents: Number(row.platform_fee),
+    };
   }
 }
 
