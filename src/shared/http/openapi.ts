@@ -18,6 +18,7 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     "Stripe's webhook, staff payout onboarding, and the local payment gateway's pages (development)",
   ],
   ['admin', "Operators' endpoints (administrators only)"],
+  ['contact', 'The public contact form (rate-limited per client IP)'],
   ['health', 'Liveness and readiness probes'],
 ];
 
