@@ -1,6 +1,6 @@
 /**
  * Bookings for the operators' statistics benchmark: N bookings of the bench data set's staff
- * (scripts/seed-bench.cjs) for one client, created over the past year in every status, with the
+ * (scripts/seed-bench.cjs) for one client, created over the past year (in id order) in every status, with the
  * ledger entries their status implies (charge; refund, payout and fee once settled). Set-based
  * INSERT … SELECT; kept between runs (only what is missing is added). Held bookings of one staff
  * member fall on different days, so the no-overlap constraint holds.
@@ -49,7 +49,9 @@ async function seedBenchBookings(url, bookings, log = console.log) {
            SELECT g, (ARRAY['pending','pending','accepted','paid','paid','completed','completed',
                             'completed','cancelled','disputed'])[1 + g % 10] AS status,
                   (8 + g % 5) * 4500 AS total,
-                  now() - make_interval(mins => (g * 7919) % 525600) AS created
+                  -- ids follow creation time, as they do in service: one booking every ~5 min
+                  -- over the past year, the newest now.
+                  now() - make_interval(secs => ($2::int + $3::int - g) * (31536000.0 / ($2::int + $3::int))) AS created
              FROM generate_series($2::int + 1, $2::int + $3::int) g)
          INSERT INTO bookings (booking_code, companion_id, staff_user_id, client_user_id,
            created_by_user_id, status, event_date, start_time, duration_hours, timezone, starts_at,

@@ -1,3 +1,4 @@
+import { AuditTrail } from '../../src/shared/domain/audit-trail';
 import { bearer, createApiKey, signUp, signUpAdmin, TestAccount } from '../support/accounts';
 import { createCompanion } from '../support/booking-fixtures';
 import { concretePath, routeTable } from '../support/route-table';
@@ -286,6 +287,17 @@ describe('operators: access and the audit log', () => {
       /append-only: DELETE refused/,
     );
     await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only: TRUNCATE refused/);
+    // An entry is only ever written with its action, inside the action's transaction.
+    await expect(
+      testApp.app.get(AuditTrail, { strict: false }).record({
+        operator: { userId: admin.id, requestId: null },
+        action: 'user.update',
+        targetType: 'user',
+        targetId: user.id,
+        before: null,
+        after: null,
+      }),
+    ).rejects.toThrow(/outside the action's transaction/);
     expect(await db.query('SELECT id, action FROM audit_log ORDER BY id')).toEqual(rows);
   });
 

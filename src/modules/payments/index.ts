@@ -18,6 +18,7 @@ export { type Settlement } from './domain/ports/settlement.repository';
 export { type PayoutPage } from './domain/ports/payout.repository';
 export { PaymentTotalsQuery } from './application/payment-totals.query';
 export { type LedgerTotals } from './domain/ledger';
+export { type BookingIdRun } from './domain/ports/ledger.repository';
 export {
   LedgerResponse,
   toLedgerResponse,

@@ -145,7 +145,14 @@ export class InMemoryBookingRepository extends BookingRepository {
     >;
     const created = this.all().filter((row) => row.createdAt >= from && row.createdAt < until);
     for (const row of created) byStatus[row.status] += 1;
-    return { byStatus, ids: created.map((row) => row.id as number) };
+    const ids = created.map((row) => row.id as number).sort((x, y) => x - y);
+    const idRuns: Array<{ first: number; last: number }> = [];
+    for (const id of ids) {
+      const run = idRuns.at(-1);
+      if (run && run.last === id - 1) run.last = id;
+      else idRuns.push({ first: id, last: id });
+    }
+    return { total: created.length, byStatus, idRuns };
   }
 
   private runBeforeLock(): void {

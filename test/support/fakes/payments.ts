@@ -10,7 +10,10 @@ import {
   ConnectedAccount,
   ConnectedAccountRepository,
 } from '../../../src/modules/payments/domain/ports/connected-account.repository';
-import { LedgerRepository } from '../../../src/modules/payments/domain/ports/ledger.repository';
+import {
+  BookingIdRun,
+  LedgerRepository,
+} from '../../../src/modules/payments/domain/ports/ledger.repository';
 import {
   CheckoutRequest,
   ConnectedAccountRequest,
@@ -73,8 +76,12 @@ export class InMemoryLedgerRepository extends LedgerRepository {
     );
   }
 
-  async totalsOf(bookingIds: readonly number[]): Promise<LedgerTotals> {
-    return ledgerTotals(this.entries.filter((entry) => bookingIds.includes(entry.bookingId)));
+  async totalsOf(runs: readonly BookingIdRun[]): Promise<LedgerTotals> {
+    return ledgerTotals(
+      this.entries.filter((entry) =>
+        runs.some((run) => entry.bookingId >= run.first && entry.bookingId <= run.last),
+      ),
+    );
   }
 }
 

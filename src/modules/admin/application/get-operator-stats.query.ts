@@ -27,13 +27,13 @@ export class GetOperatorStatsQuery {
       this.companions.execute(),
       this.bookings.execute(from, to),
     ]);
-    const money = await this.payments.execute(bookings.ids);
+    const money = await this.payments.execute(bookings.idRuns);
     return {
       from,
       to,
       users,
       staff,
-      bookings: { total: bookings.ids.length, byStatus: bookings.byStatus },
+      bookings: { total: bookings.total, byStatus: bookings.byStatus },
       grossBookingValueCents: money.chargedCents,
       refundsCents: money.refundedCents,
       platformFeesCents: money.platformFeeCents,

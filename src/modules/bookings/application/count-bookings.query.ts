@@ -3,7 +3,7 @@ import { BookingCounts, BookingRepository } from '../domain/ports/booking.reposi
 
 /**
  * For the operators' statistics (CONTRACT §8): bookings created from the start of `fromDay` to
- * the end of `toDay` (UTC dates, inclusive), by status, and their ids for the money side.
+ * the end of `toDay` (UTC dates, inclusive), by status, and their runs of ids for the money side.
  */
 @Injectable()
 export class CountBookingsQuery {

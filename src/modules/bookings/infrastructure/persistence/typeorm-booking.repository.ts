@@ -268,20 +268,30 @@ export class TypeOrmBookingRepository extends BookingRepository {
   }
 
   async countCreatedBetween(from: Date, until: Date): Promise<BookingCounts> {
-    const rows: Array<{ status: BookingStatus; n: number; ids: number[] }> = await this.context
-      .manager()
-      .query(
-        `SELECT status, count(*)::int AS n, array_agg(id) AS ids FROM bookings
-          WHERE created_at >= $1 AND created_at < $2
-          GROUP BY status`,
-        [from, until],
-      );
+    const manager = this.context.manager();
+    const rows: Array<{ status: BookingStatus; n: number }> = await manager.query(
+      `SELECT status, count(*)::int AS n FROM bookings
+        WHERE created_at >= $1 AND created_at < $2 GROUP BY status`,
+      [from, until],
+    );
+    // Islands of consecutive ids: id - row_number() is constant along a run.
+    const runs: Array<{ first_id: number; last_id: number }> = await manager.query(
+      `SELECT min(id) AS first_id, max(id) AS last_id
+         FROM (SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM bookings
+                WHERE created_at >= $1 AND created_at < $2) picked
+        GROUP BY run ORDER BY first_id`,
+      [from, until],
+    );
     const byStatus = Object.fromEntries(BOOKING_STATUSES.map((status) => [status, 0])) as Record<
       BookingStatus,
       number
     >;
     for (const row of rows) byStatus[row.status] = row.n;
-    return { byStatus, ids: rows.flatMap((row) => row.ids) };
+    return {
+      total: rows.reduce((sum, row) => sum + row.n, 0),
+      byStatus,
+      idRuns: runs.map((run) => ({ first: Number(run.first_id), last: Number(run.last_id) })),
+    };
   }
 }
 

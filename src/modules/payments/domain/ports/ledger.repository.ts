@@ -1,5 +1,11 @@
 import { LedgerEntry, LedgerEntryKind, LedgerTotals, NewLedgerEntry } from '../ledger';
 
+/** Bookings `first` to `last` (inclusive). */
+export interface BookingIdRun {
+  first: number;
+  last: number;
+}
+
 export abstract class LedgerRepository {
   /** Writes the entries in the caller's transaction. */
   abstract append(entries: readonly NewLedgerEntry[]): Promise<void>;
@@ -15,6 +21,6 @@ export abstract class LedgerRepository {
    */
   abstract appendOnce(entry: NewLedgerEntry): Promise<boolean>;
 
-  /** What the entries of these bookings add up to, summed in the database. */
-  abstract totalsOf(bookingIds: readonly number[]): Promise<LedgerTotals>;
+  /** What the entries of the bookings in these runs of ids add up to, summed in the database. */
+  abstract totalsOf(bookingIdRuns: readonly BookingIdRun[]): Promise<LedgerTotals>;
 }
