@@ -268,29 +268,38 @@ export class TypeOrmBookingRepository extends BookingRepository {
   }
 
   async countCreatedBetween(from: Date, until: Date): Promise<BookingCounts> {
-    const manager = this.context.manager();
-    const rows: Array<{ status: BookingStatus; n: number }> = await manager.query(
-      `SELECT status, count(*)::int AS n FROM bookings
-        WHERE created_at >= $1 AND created_at < $2 GROUP BY status`,
-      [from, until],
-    );
-    // Islands of consecutive ids: id - row_number() is constant along a run.
-    const runs: Array<{ first_id: number; last_id: number }> = await manager.query(
-      `SELECT min(id) AS first_id, max(id) AS last_id
-         FROM (SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM bookings
-                WHERE created_at >= $1 AND created_at < $2) picked
-        GROUP BY run ORDER BY first_id`,
+    // One index-only scan of the range (bookings_created_idx), then both aggregates over it:
+    // counts by status, and islands of consecutive ids (id - row_number() is constant on a run).
+    const [row]: Array<{
+      by_status: Record<string, number> | null;
+      runs: Array<[number, number]> | null;
+    }> = await this.context.manager().query(
+      `WITH picked AS MATERIALIZED (
+         SELECT id, status FROM bookings WHERE created_at >= $1 AND created_at < $2),
+       runs AS (
+         SELECT min(id) AS first_id, max(id) AS last_id
+           FROM (SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM picked) numbered
+          GROUP BY run)
+       SELECT (SELECT json_object_agg(status, n)
+                 FROM (SELECT status, count(*)::int AS n FROM picked GROUP BY status) counted)
+                AS by_status,
+              (SELECT json_agg(json_build_array(first_id, last_id) ORDER BY first_id) FROM runs)
+                AS runs`,
       [from, until],
     );
     const byStatus = Object.fromEntries(BOOKING_STATUSES.map((status) => [status, 0])) as Record<
       BookingStatus,
       number
     >;
-    for (const row of rows) byStatus[row.status] = row.n;
+    let total = 0;
+    for (const [status, count] of Object.entries(row?.by_status ?? {})) {
+      byStatus[status as BookingStatus] = count;
+      total += count;
+    }
     return {
-      total: rows.reduce((sum, row) => sum + row.n, 0),
+      total,
       byStatus,
-      idRuns: runs.map((run) => ({ first: Number(run.first_id), last: Number(run.last_id) })),
+      idRuns: (row?.runs ?? []).map(([first, last]) => ({ first, last })),
     };
   }
 }
