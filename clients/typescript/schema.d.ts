@@ -977,6 +977,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every booking, newest first, by status, event date, party or code */
+        get: operations["adminBookingsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking in full: the record, its event history and its ledger */
+        get: operations["adminBookingsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{code}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a dispute: release (completed, paid out) or refund all or `amount` (cancelled, the rest paid out minus the fee) */
+        post: operations["adminBookingsResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payouts, newest first, optionally of one status (e.g. failed) */
+        get: operations["adminPayoutsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payouts/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed payout again (same idempotency key: it is never paid twice) */
+        post: operations["adminPayoutsRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contact-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact messages, newest first, optionally only open or handled */
+        get: operations["adminContactMessagesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contact-messages/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a contact message handled */
+        post: operations["adminContactMessagesMarkHandled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users and staff now; bookings created in the range by status, gross booking value, refunds and fees */
+        get: operations["adminInsightsGetStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin action, newest first, by operator, target, action or time */
+        get: operations["adminInsightsGetAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message to the operators */
+        post: operations["contactSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1872,6 +2042,231 @@ export interface components {
              * @example 1234-56
              */
             next_cursor: string;
+        };
+        AdminBookingDetailResponse: {
+            booking: components["schemas"]["BookingResponse"];
+            /** @description Oldest first */
+            events: components["schemas"]["BookingEventResponse"][];
+            ledger: components["schemas"]["LedgerResponse"];
+        };
+        ResolveDisputeRequest: {
+            /** @enum {string} */
+            outcome: "release" | "refund";
+            /**
+             * @description Only with `refund`: how much goes back, in major units (at most what was charged); absent = everything
+             * @example 50
+             */
+            amount?: number;
+        };
+        /** @enum {string} */
+        PayoutStatus: "pending" | "awaiting_onboarding" | "paid" | "failed";
+        PayoutResponse: {
+            /** @example 12 */
+            id: number;
+            /** @example PS-7Q2KX9LM */
+            booking_code: string;
+            /**
+             * @description The staff member's user id
+             * @example 31
+             */
+            staff_user_id: number;
+            /** @description In major units of `currency` (153 is 153.00) */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            status: components["schemas"]["PayoutStatus"];
+            /** @description Transfers tried so far */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            paid_at: string | null;
+        };
+        PayoutListResponse: {
+            /** @description Newest first */
+            payouts: components["schemas"]["PayoutResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        PayoutEnvelope: {
+            payout: components["schemas"]["PayoutResponse"];
+        };
+        /** @enum {string} */
+        ContactMessageStatus: "open" | "handled";
+        ContactMessageResponse: {
+            /** @example 17 */
+            id: number;
+            /** @example Maria Schmidt */
+            name: string;
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
+            email: string;
+            /** @example Staff for a trade fair */
+            subject: string;
+            /** @example We need twelve hostesses in May. */
+            message: string;
+            status: components["schemas"]["ContactMessageStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            handled_at: string | null;
+            /** @description The operator who handled it */
+            handled_by: number | null;
+        };
+        ContactMessageListResponse: {
+            /** @description Newest first */
+            messages: components["schemas"]["ContactMessageResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        ContactMessageEnvelope: {
+            message: components["schemas"]["ContactMessageResponse"];
+        };
+        UserStatsResponse: {
+            total: number;
+            /**
+             * @description client, staff, admin
+             * @example {
+             *       "client": 120,
+             *       "staff": 40,
+             *       "admin": 2
+             *     }
+             */
+            by_role: {
+                [key: string]: number;
+            };
+            /**
+             * @description active, suspended
+             * @example {
+             *       "active": 160,
+             *       "suspended": 2
+             *     }
+             */
+            by_status: {
+                [key: string]: number;
+            };
+        };
+        StaffStatsResponse: {
+            total: number;
+            /**
+             * @description Staff profiles by status: draft, active, hidden
+             * @example {
+             *       "draft": 5,
+             *       "active": 33,
+             *       "hidden": 2
+             *     }
+             */
+            by_status: {
+                [key: string]: number;
+            };
+            /** @description Profiles with the verified badge */
+            verified: number;
+        };
+        BookingStatsResponse: {
+            /** @description Bookings created in the range */
+            total: number;
+            /**
+             * @description Bookings created in the range, by status
+             * @example {
+             *       "pending": 3,
+             *       "accepted": 1,
+             *       "paid": 4,
+             *       "completed": 20,
+             *       "cancelled": 5,
+             *       "disputed": 1
+             *     }
+             */
+            by_status: {
+                [key: string]: number;
+            };
+        };
+        StatsResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @example EUR */
+            currency: string;
+            /** @description Every user, now */
+            users: components["schemas"]["UserStatsResponse"];
+            /** @description Every staff profile, now */
+            staff: components["schemas"]["StaffStatsResponse"];
+            bookings: components["schemas"]["BookingStatsResponse"];
+            /** @description Charged for the bookings created in the range. In major units of `currency` */
+            gross_booking_value: number;
+            /** @description Refunded on those bookings. In major units of `currency` */
+            refunds: number;
+            /** @description Platform fees kept on those bookings. In major units of `currency` */
+            platform_fees: number;
+            /** @description Paid out to staff for those bookings, net of reversals. In major units of `currency` */
+            staff_payouts: number;
+        };
+        AuditEntryResponse: {
+            /** @example 301 */
+            id: number;
+            /**
+             * @description The operator's user id
+             * @example 3
+             */
+            actor_id: number;
+            /** @example user.update */
+            action: string;
+            /** @example user */
+            target_type: string;
+            /** @example 42 */
+            target_id: string;
+            /** @description The target before the action; null when created */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The target after the action */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description X-Request-Id of the action */
+            request_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditLogResponse: {
+            /** @description Newest first */
+            entries: components["schemas"]["AuditEntryResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        ContactRequest: {
+            /** @example Maria Schmidt */
+            name: string;
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
+            email: string;
+            /** @example Staff for a trade fair */
+            subject: string;
+            /** @example We need twelve hostesses in May. */
+            message: string;
+        };
+        ContactReceivedResponse: {
+            /** @example true */
+            success: boolean;
+            /** @example 17 */
+            id: number;
         };
         Error: {
             /** @description Human-readable description */
@@ -6343,6 +6738,730 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminBookingsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: components["schemas"]["BookingStatus"];
+                /** @description Earliest event date (inclusive) */
+                from?: string;
+                /** @description Latest event date (inclusive) */
+                to?: string;
+                /** @description The staff member's user id */
+                staff_id?: number;
+                /** @description The client's user id */
+                client_id?: number;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "bookings": [
+                     *         {
+                     *           "id": 3,
+                     *           "booking_code": "PS-X711UEAF",
+                     *           "status": "cancelled",
+                     *           "total_amount": 260,
+                     *           "subtotal_amount": 260,
+                     *           "insurance_fee": 0,
+                     *           "currency": "EUR",
+                     *           "companion_id": 1,
+                     *           "event_date": "2027-03-26",
+                     *           "start_time": "18:00",
+                     *           "duration_hours": 4,
+                     *           "timezone": "Europe/Berlin",
+                     *           "starts_at": "2027-03-26T17:00:00.000Z",
+                     *           "ends_at": "2027-03-26T21:00:00.000Z",
+                     *           "service_type": "DJ",
+                     *           "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *           "notes": null,
+                     *           "cancellation_insurance": false,
+                     *           "cancelled_by": "client",
+                     *           "cancellation_reason": "Event postponed",
+                     *           "refund_amount": null,
+                     *           "checked_in_at": null,
+                     *           "completed_at": null,
+                     *           "payment_status": "unpaid",
+                     *           "priority": false,
+                     *           "expires_at": null,
+                     *           "version": 2,
+                     *           "created_at": "2026-12-01T04:59:34.694Z",
+                     *           "updated_at": "2026-12-01T04:59:34.704Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 1,
+                     *       "total": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminBookingsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "booking": {
+                     *         "id": 3,
+                     *         "booking_code": "PS-X711UEAF",
+                     *         "status": "cancelled",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-03-26",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-03-26T17:00:00.000Z",
+                     *         "ends_at": "2027-03-26T21:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": "client",
+                     *         "cancellation_reason": "Event postponed",
+                     *         "refund_amount": null,
+                     *         "checked_in_at": null,
+                     *         "completed_at": null,
+                     *         "payment_status": "unpaid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 2,
+                     *         "created_at": "2026-12-01T04:59:34.694Z",
+                     *         "updated_at": "2026-12-01T04:59:34.704Z"
+                     *       },
+                     *       "events": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "type": "booking.created",
+                     *           "version": 1,
+                     *           "action": "request",
+                     *           "from": null,
+                     *           "to": "pending",
+                     *           "by": "client",
+                     *           "by_user_id": 2,
+                     *           "reason": null,
+                     *           "occurred_at": "2026-12-01T04:59:34.623Z"
+                     *         },
+                     *         {
+                     *           "sequence": 2,
+                     *           "type": "booking.accepted",
+                     *           "version": 2,
+                     *           "action": "accept",
+                     *           "from": "pending",
+                     *           "to": "accepted",
+                     *           "by": "staff",
+                     *           "by_user_id": 4,
+                     *           "reason": null,
+                     *           "occurred_at": "2026-12-01T04:59:34.645Z"
+                     *         }
+                     *       ],
+                     *       "ledger": {
+                     *         "booking_code": "PS-X711UEAF",
+                     *         "currency": "EUR",
+                     *         "entries": [],
+                     *         "totals": {
+                     *           "charged": 0,
+                     *           "refunded": 0,
+                     *           "transferred": 0,
+                     *           "platform_fee": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminBookingDetailResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminBookingsResolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "booking": {
+                     *         "id": 4,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "status": "completed",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-04-02",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-04-02T16:00:00.000Z",
+                     *         "ends_at": "2027-04-02T20:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": null,
+                     *         "cancellation_reason": null,
+                     *         "refund_amount": null,
+                     *         "checked_in_at": "2027-04-02T15:12:40.000Z",
+                     *         "completed_at": "2027-04-02T20:31:05.000Z",
+                     *         "payment_status": "paid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 5,
+                     *         "created_at": "2026-12-01T06:09:31.220Z",
+                     *         "updated_at": "2027-04-02T20:31:05.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot resolve a paid booking" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot resolve a paid booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminPayoutsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: components["schemas"]["PayoutStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payouts": [
+                     *         {
+                     *           "id": 12,
+                     *           "booking_code": "PS-7Q2KX9LM",
+                     *           "staff_user_id": 31,
+                     *           "amount": 153,
+                     *           "currency": "EUR",
+                     *           "status": "failed",
+                     *           "attempts": 1,
+                     *           "last_error": "Your destination account needs to have at least one of the following capabilities enabled: transfers",
+                     *           "created_at": "2026-12-01T06:12:40.611Z",
+                     *           "updated_at": "2026-12-01T06:12:41.020Z",
+                     *           "paid_at": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminPayoutsRetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payout": {
+                     *         "id": 12,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "staff_user_id": 31,
+                     *         "amount": 153,
+                     *         "currency": "EUR",
+                     *         "status": "pending",
+                     *         "attempts": 1,
+                     *         "last_error": null,
+                     *         "created_at": "2026-12-01T06:12:40.611Z",
+                     *         "updated_at": "2026-12-01T07:30:00.000Z",
+                     *         "paid_at": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Payout not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Payout not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot retry a paid payout" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot retry a paid payout"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminContactMessagesList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: components["schemas"]["ContactMessageStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messages": [
+                     *         {
+                     *           "id": 17,
+                     *           "name": "Maria Schmidt",
+                     *           "email": "maria@example.com",
+                     *           "subject": "Staff for a trade fair",
+                     *           "message": "We need twelve hostesses in May.",
+                     *           "status": "open",
+                     *           "created_at": "2026-12-01T07:02:11.000Z",
+                     *           "handled_at": null,
+                     *           "handled_by": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactMessageListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminContactMessagesMarkHandled: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": {
+                     *         "id": 17,
+                     *         "name": "Maria Schmidt",
+                     *         "email": "maria@example.com",
+                     *         "subject": "Staff for a trade fair",
+                     *         "message": "We need twelve hostesses in May.",
+                     *         "status": "handled",
+                     *         "created_at": "2026-12-01T07:02:11.000Z",
+                     *         "handled_at": "2026-12-01T08:15:00.000Z",
+                     *         "handled_by": 3
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactMessageEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Contact message not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Contact message not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Contact message already handled" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Contact message already handled"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminInsightsGetStats: {
+        parameters: {
+            query: {
+                /** @description First day (UTC), inclusive */
+                from: string;
+                /** @description Last day (UTC), inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-11-01",
+                     *       "to": "2026-11-30",
+                     *       "currency": "EUR",
+                     *       "users": {
+                     *         "total": 162,
+                     *         "by_role": {
+                     *           "client": 120,
+                     *           "staff": 40,
+                     *           "admin": 2
+                     *         },
+                     *         "by_status": {
+                     *           "active": 160,
+                     *           "suspended": 2
+                     *         }
+                     *       },
+                     *       "staff": {
+                     *         "total": 40,
+                     *         "by_status": {
+                     *           "draft": 5,
+                     *           "active": 33,
+                     *           "hidden": 2
+                     *         },
+                     *         "verified": 12
+                     *       },
+                     *       "bookings": {
+                     *         "total": 34,
+                     *         "by_status": {
+                     *           "pending": 3,
+                     *           "accepted": 1,
+                     *           "paid": 4,
+                     *           "completed": 20,
+                     *           "cancelled": 5,
+                     *           "disputed": 1
+                     *         }
+                     *       },
+                     *       "gross_booking_value": 5400,
+                     *       "refunds": 450,
+                     *       "platform_fees": 742.5,
+                     *       "staff_payouts": 3825
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminInsightsGetAuditLog: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description The operator's user id */
+                actor_id?: number;
+                /** @description user, organization, companion, portfolio_item, booking, payout, contact_message */
+                target_type?: string;
+                /** @description The target id (a booking code for bookings); needs target_type */
+                target_id?: string;
+                action?: string;
+                /** @description Earliest time (inclusive) */
+                from?: string;
+                /** @description Latest time (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "id": 301,
+                     *           "actor_id": 3,
+                     *           "action": "user.update",
+                     *           "target_type": "user",
+                     *           "target_id": "42",
+                     *           "before": {
+                     *             "role": "client",
+                     *             "status": "active",
+                     *             "subscription_tier": "free",
+                     *             "organization_id": null
+                     *           },
+                     *           "after": {
+                     *             "role": "client",
+                     *             "status": "suspended",
+                     *             "subscription_tier": "free",
+                     *             "organization_id": null
+                     *           },
+                     *           "request_id": "6f1c2d1e-8a4b-4e0f-9c3a-2b7d5e6f7a8b",
+                     *           "created_at": "2026-12-01T08:05:12.345Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditLogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    contactSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "id": 17
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactReceivedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -39,6 +39,8 @@ const TABLE_OWNERS: Record<string, string> = {
   event_consumers: 'shared/events',
   idempotency_keys: 'shared/idempotency',
   sessions: 'shared/auth',
+  audit_log: 'shared/audit',
+  contact_messages: 'modules/admin',
 };
 
 const ALLOWED_GLOBAL_MODULES = ['app.module.ts', 'shared/time/clock.module.ts'];

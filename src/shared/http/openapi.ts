@@ -27,6 +27,7 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ],
   ['events', 'The event feed: what webhooks deliver, for integrators who cannot receive them'],
   ['admin', "Operators' endpoints (administrators only)"],
+  ['contact', 'The public contact form (rate-limited per client IP)'],
   ['health', 'Liveness and readiness probes'],
 ];
 
