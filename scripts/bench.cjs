@@ -301,4 +301,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { provideDatabase, migrate, startApi, createReaderKey, dist, COMPANIONS };
+module.exports = { provideDatabase, migrate, startApi, createReaderKey, dist, COMPANIONS, SCENARIOS };
