@@ -21,6 +21,7 @@
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
+const { readFileSync } = require('node:fs');
 const { loadavg } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
@@ -70,6 +71,7 @@ async function startServer(name, command, port, env) {
         return {
           name,
           base,
+          pid: child.pid,
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null) return done();
@@ -143,6 +145,12 @@ async function matchCounts(url) {
   } finally {
     await client.end();
   }
+}
+
+/** CPU time (user + system) a process has used so far, in microseconds (Linux /proc). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime, stime in 1/100 s
 }
 
 function run(options) {
@@ -221,12 +229,14 @@ async function main() {
             );
           const { total } = await check.json();
           await run({ url: target, headers, connections: 32, duration: 1 }); // warm-up
+          const cpuBefore = cpuMicros(server.pid);
           const throughput = await run({
             url: target,
             headers,
             connections: 32,
             duration: DURATION,
           });
+          const cpu = (cpuMicros(server.pid) - cpuBefore) / throughput.requests.total;
           const fixed = await constantRate({
             rate: RATE,
             durationSeconds: DURATION,
@@ -239,14 +249,16 @@ async function main() {
             total,
             rps: [],
             p99: [],
+            cpu: [],
             errors: 0,
           };
           row.rps.push(Math.round(throughput.requests.average));
           row.p99.push(fixed.p99);
+          row.cpu.push(Math.round(cpu));
           row.errors += throughput.errors + throughput.non2xx + fixed.errors + fixed.non2xx;
           rows.set(key, row);
           console.log(
-            `round ${round + 1} ${scenario.name} ${server.name}: ${row.rps.at(-1)} req/s @32, p99 ${fixed.p99} ms @${RATE}/s (load ${load()})`,
+            `round ${round + 1} ${scenario.name} ${server.name}: ${row.rps.at(-1)} req/s @32, ${row.cpu.at(-1)} µs CPU/request, p99 ${fixed.p99} ms @${RATE}/s (load ${load()})`,
           );
         }
       }
@@ -273,6 +285,9 @@ async function main() {
       'api req/s': median(api.rps),
       'raw req/s': median(raw.rps),
       'api/raw': Math.round((median(api.rps) / median(raw.rps)) * 100) / 100,
+      ...(baseline ? { 'baseline µs CPU/req': median(baseline.cpu) } : {}),
+      'api µs CPU/req': median(api.cpu),
+      'raw µs CPU/req': median(raw.cpu),
       ...(baseline ? { 'baseline p99': median(baseline.p99) } : {}),
       [`api p99 ms @${RATE}/s`]: median(api.p99),
       [`raw p99 ms @${RATE}/s`]: median(raw.p99),

@@ -62,7 +62,7 @@ async function seedBench(url, companions, log = console.log) {
       [SERVICE_TYPES],
     );
     const { rows } = await client.query(
-      `SELECT count(*)::int AS n FROM users WHERE email LIKE 'bench%@bench.eventstuffer.test'`,
+      `SELECT count(*)::int AS n FROM users WHERE email ~ '^bench[0-9]+@bench[.]eventstuffer[.]test$'`,
     );
     const existing = rows[0].n;
     if (existing > 0) {
