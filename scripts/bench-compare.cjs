@@ -64,7 +64,7 @@ async function startServer(name, command, port, env) {
   });
   const started = Date.now();
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 150; attempt += 1) {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
     try {
       if ((await fetch(`${base}/health/ready`)).ok) {
         console.log(`${name}: ready in ${Date.now() - started} ms on ${base}`);

@@ -301,4 +301,12 @@ if (require.main === module) {
   });
 }
 
-module.exports = { provideDatabase, migrate, startApi, createReaderKey, dist, COMPANIONS, SCENARIOS };
+module.exports = {
+  provideDatabase,
+  migrate,
+  startApi,
+  createReaderKey,
+  dist,
+  COMPANIONS,
+  SCENARIOS,
+};
