@@ -70,7 +70,7 @@ async function measure(root) {
       } catch {
         // not listening yet
       }
-      if (performance.now() - started > 30_000) throw new Error(`${root}: not ready in 30 s`);
+      if (performance.now() - started > 120_000) throw new Error(`${root}: not ready in 120 s`);
       await sleep(10);
     }
     const ready = performance.now() - started;
