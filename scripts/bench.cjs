@@ -348,4 +348,12 @@ if (require.main === module) {
   });
 }
 
-module.exports = { provideDatabase, migrate, startApi, createReaderKey, dist, COMPANIONS };
+module.exports = {
+  provideDatabase,
+  migrate,
+  startApi,
+  createReaderKey,
+  dist,
+  COMPANIONS,
+  SCENARIOS,
+};

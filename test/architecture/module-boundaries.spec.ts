@@ -18,6 +18,7 @@ const TABLE_OWNERS: Record<string, string> = {
   companion_blocked_dates: 'modules/companions',
   companion_portfolio_items: 'modules/companions',
   companion_listed_rate_counts: 'modules/companions',
+  companion_search_version: 'modules/companions',
   cities: 'modules/companions',
   countries: 'modules/companions',
   service_types: 'modules/companions',

@@ -6,6 +6,7 @@ import { IndexSessionsByUser1795730100300 } from './1795730100300-index-sessions
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 import { AddSearchCityServiceIndex1795730200100 } from './1795730200100-add-search-city-service-index';
 import { AddListedRateCounts1795730200200 } from './1795730200200-add-listed-rate-counts';
+import { AddSearchVersion1795730200300 } from './1795730200300-add-search-version';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
@@ -34,6 +35,7 @@ export const migrations = [
   CreateCompanions1795730200000,
   AddSearchCityServiceIndex1795730200100,
   AddListedRateCounts1795730200200,
+  AddSearchVersion1795730200300,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,

@@ -67,7 +67,7 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
   },
 };
 
-const documents = new WeakMap<INestApplication, OpenAPIObject>();
+const documents = new WeakMap<INestApplication, () => OpenAPIObject>();
 
 /**
  * The OpenAPI 3.1 document, generated from the controllers and DTOs: success bodies from the
@@ -95,16 +95,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
-/** Serves the document at /api/docs-json and Swagger UI at /api/docs. */
+/**
+ * Serves the document at /api/docs-json and Swagger UI at /api/docs. The document is built on
+ * its first request (or first `openApiDocumentOf`), not at start-up: building it walks every
+ * route and DTO, which a process that never serves it should not pay for in start-up time and
+ * memory.
+ */
 export function setUpOpenApi(app: INestApplication): void {
-  const document = buildOpenApiDocument(app);
-  documents.set(app, document);
-  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
+  let document: OpenAPIObject | undefined;
+  const build = () => (document ??= buildOpenApiDocument(app));
+  documents.set(app, build);
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, build, { jsonDocumentUrl: OPENAPI_JSON_PATH });
 }
 
 /** The document an application serves (the test harness checks every response against it). */
 export function openApiDocumentOf(app: INestApplication): OpenAPIObject | undefined {
-  return documents.get(app);
+  return documents.get(app)?.();
 }
 
 function documentConfiguration() {

@@ -3,6 +3,7 @@ import { ValidationError } from 'class-validator';
 import { FieldError } from '../domain/domain-error';
 import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters } from './control-characters';
 import { RequestValidationError } from './request-validation.error';
+import { memoizeValidationMetadata } from './validation-metadata-memo';
 
 const UNKNOWN_FIELD_CONSTRAINT = 'whitelistValidation';
 
@@ -44,6 +45,10 @@ export class RequestValidationPipe implements PipeTransform {
     transform: true,
     exceptionFactory,
   });
+
+  constructor() {
+    memoizeValidationMetadata();
+  }
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;

@@ -15,6 +15,8 @@ const ORDER_BY: Record<SearchSort, string> = {
 interface SummaryRow {
   /** The capped count, on every row (and alone on the one row of an empty page). */
   total: number;
+  /** The search version the count was read at (absent for location + service). */
+  version?: string | null;
   id: number;
   first_name: string;
   profile_photo: string | null;
@@ -31,6 +33,9 @@ interface SummaryRow {
   verified: boolean;
 }
 
+/** Filters whose capped count is remembered, least recently used dropped first. */
+const COUNT_CACHE_SIZE = 1_000;
+
 /** `%term%` for ILIKE, with the pattern characters of the term itself taken literally. */
 function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -43,9 +48,18 @@ function containsPattern(term: string): string {
  * filter), and the page (ids first, over the partial indexes of listed profiles, then their
  * columns) is left-joined to it, so an empty page still carries the total.
  * Each round trip costs more than the SQL of most searches (see README, Performance).
+ *
+ * Capped counts are remembered per filter with the `companion_search_version` they were read at
+ * (migration 1795730200300: triggers change it in every transaction that changes what a search
+ * can count). The statement reads the current version and counts only when it differs from the
+ * remembered one (the count is an init plan behind a CASE, so it is then never executed); the
+ * version and the count come from the same snapshot, so a remembered count is never stale.
  */
 @Injectable()
 export class PostgresCompanionSearchReader extends CompanionSearchReader {
+  /** Capped counts by filter, each with the search version it was read at (least recent first). */
+  private readonly counts = new Map<string, { version: string; total: number }>();
+
   constructor(private readonly transactions: TransactionContext) {
     super();
   }
@@ -85,6 +99,7 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
     if (excludedIds.length > 0) conditions.push(`id <> ALL(${bind(excludedIds)}::int[])`);
 
     const where = conditions.join(' AND ');
+    const countKey = `${where}\u0000${JSON.stringify(parameters)}`;
     const order = ORDER_BY[criteria.sort];
     const limit = bind(criteria.limit);
     const offset = bind((criteria.page - 1) * criteria.limit);
@@ -94,22 +109,33 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
       criteria.service === null &&
       criteria.date === null &&
       excludedIds.length === 0;
-    const source = narrow
-      ? narrowSource(where, order, limit, offset)
-      : byRateOnly
-        ? rateCountSource(priceConditions)
-        : null;
+    let source: { with?: string; counted: string; page?: string };
+    if (narrow) {
+      source = narrowSource(where, order, limit, offset);
+    } else {
+      const cached = this.counts.get(countKey);
+      const count = byRateOnly
+        ? rateCount(priceConditions)
+        : `(SELECT count(*)::int FROM (SELECT 1 FROM companion_profiles WHERE ${where}
+             LIMIT ${TOTAL_CAP + 1}) matches)`;
+      source = {
+        counted: `(SELECT CASE WHEN v.version = ${bind(cached?.version ?? null)}::bigint
+                               THEN ${bind(cached?.total ?? null)}::int ELSE ${count} END AS total,
+                          v.version::text AS version
+                     FROM (SELECT (SELECT version FROM companion_search_version) AS version) v)`,
+      };
+    }
     const sql = `
-      ${source?.with ?? ''}
-      SELECT counted.total, r.*
-        FROM ${source?.counted ?? `(SELECT count(*)::int AS total FROM (SELECT 1 FROM companion_profiles WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matches)`} counted
+      ${source.with ?? ''}
+      SELECT counted.*, r.*
+        FROM ${source.counted} counted
         LEFT JOIN (
           SELECT p.id, p.first_name, p.profile_photo, p.tagline, p.hourly_rate_cents,
                  p.daily_rate_cents, p.currency, ci.name AS city, co.name AS country,
                  ARRAY(SELECT st.name FROM unnest(p.service_type_ids) WITH ORDINALITY AS s(id, position)
                         JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types,
                  p.rating_avg, p.total_reviews, p.tier, p.verified, p.created_at
-            FROM ${source?.page ?? `(SELECT id FROM companion_profiles WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`} page
+            FROM ${source.page ?? `(SELECT id FROM companion_profiles WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`} page
             JOIN companion_profiles p ON p.id = page.id
             JOIN cities ci ON ci.id = p.city_id
             JOIN countries co ON co.id = ci.country_id
@@ -117,12 +143,21 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
        ORDER BY ${order.replace(/(^|, )(\w+)/g, '$1r.$2')}`;
 
     const rows: SummaryRow[] = await this.transactions.manager().query(sql, parameters);
-    const total = rows[0].total;
+    const { total, version } = rows[0];
+    if (version) this.remember(countKey, version, total);
     return {
       items: rows.filter((row) => row.id !== null).map(toSummary),
       total: Math.min(total, TOTAL_CAP),
       capped: total > TOTAL_CAP,
     };
+  }
+
+  private remember(key: string, version: string, total: number): void {
+    this.counts.delete(key);
+    this.counts.set(key, { version, total });
+    if (this.counts.size > COUNT_CACHE_SIZE) {
+      this.counts.delete(this.counts.keys().next().value as string);
+    }
   }
 
   async timezonesOf(ids: readonly number[]): Promise<Map<number, string>> {
@@ -164,17 +199,13 @@ function narrowSource(where: string, order: string, limit: string, offset: strin
 
 /**
  * No filter but the price bounds: the capped total is a sum over the per-rate counter of listed
- * profiles (companion_listed_rate_counts, kept exact by triggers; migration 1795730200200), a few
- * hundred rows at most, instead of walking up to TOTAL_CAP + 1 entries of the price index.
+ * profiles (companion_listed_rate_counts, kept exact by triggers; migration 1795730200200), one
+ * row per distinct rate, instead of walking up to TOTAL_CAP + 1 entries of the price index.
  */
-function rateCountSource(priceConditions: readonly string[]) {
+function rateCount(priceConditions: readonly string[]): string {
   const where = priceConditions.length > 0 ? `WHERE ${priceConditions.join(' AND ')}` : '';
-  return {
-    with: undefined,
-    counted: `(SELECT least(coalesce(sum(listed), 0), ${TOTAL_CAP + 1})::int AS total
-                 FROM companion_listed_rate_counts ${where})`,
-    page: undefined,
-  };
+  return `(SELECT least(coalesce(sum(listed), 0), ${TOTAL_CAP + 1})::int
+             FROM companion_listed_rate_counts ${where})`;
 }
 
 function toSummary(row: SummaryRow): CompanionSummary {
