@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -38,7 +38,9 @@ type MessagingSocket = Socket<
  * pushes of the realtime notifier to the rooms each socket joins here.
  */
 @WebSocketGateway()
-export class MessagingGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class MessagingGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   private readonly logger = new Logger(MessagingGateway.name);
 
   constructor(
@@ -76,9 +78,17 @@ export class MessagingGateway implements OnGatewayInit, OnGatewayConnection, OnG
     await this.presence.connected(actor.userId).catch((error: unknown) => this.logger.error(error));
   }
 
+  /**
+   * Shutdown closes every socket after this: their presence is not announced (this instance's
+   * Redis entries are removed by the tracker, and Redis clients and the pool are closing).
+   */
+  onModuleDestroy(): void {
+    this.holder.detach();
+  }
+
   async handleDisconnect(socket: MessagingSocket): Promise<void> {
     const identity = socket.data.identity as SocketIdentity | undefined;
-    if (!identity) return;
+    if (!identity || !this.holder.get()) return;
     await this.presence
       .disconnected(identity.actor.userId)
       .catch((error: unknown) => this.logger.error(error));

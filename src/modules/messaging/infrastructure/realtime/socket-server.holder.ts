@@ -13,6 +13,11 @@ export class SocketServerHolder {
   get(): Server | null {
     return this.server;
   }
+
+  /** From shutdown on nothing is pushed: Redis and the database are closing under the pushes. */
+  detach(): void {
+    this.server = null;
+  }
 }
 
 /** Every socket of a user joins this room; an emit to it reaches them on every instance. */
