@@ -8,13 +8,10 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ApiKeysModule } from './modules/api-keys';
 import { BookingsHeldIntervalsReader, BookingsModule } from './modules/bookings';
-import {
-  CompanionsModule,
-  CompanionsStaffProfileProvisioner,
-  NoReviewsYetReader,
-} from './modules/companions';
+import { CompanionsModule, CompanionsStaffProfileProvisioner } from './modules/companions';
 import { IdentityModule } from './modules/identity';
 import { PaymentsModule } from './modules/payments';
+import { ReviewsModule, ReviewsRecentReviewsReader } from './modules/reviews';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -25,7 +22,7 @@ export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
   static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
     // Each feature module is created once and handed to the modules that depend on it
-    // (identity <- api-keys, companions <- bookings). Ports a module defines for others to
+    // (identity <- api-keys, companions <- bookings <- payments, bookings and companions <- reviews). Ports a module defines for others to
     // implement are bound in its own forRoot: identity asks companions to provision staff
     // profiles, companions reads the intervals bookings hold and the reviews shown on a profile.
     const identity = IdentityModule.forRoot({
@@ -34,7 +31,7 @@ export class AppModule {
     const companions = CompanionsModule.forRoot({
       identity,
       heldIntervalsReader: BookingsHeldIntervalsReader,
-      recentReviewsReader: NoReviewsYetReader,
+      recentReviewsReader: ReviewsRecentReviewsReader,
     });
     const bookings = BookingsModule.forRoot({ identity, companions });
     return {
@@ -57,6 +54,7 @@ export class AppModule {
         companions,
         bookings,
         PaymentsModule.forRoot({ bookings }),
+        ReviewsModule.forRoot({ bookings, companions }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -34,6 +34,7 @@ const TABLE_OWNERS: Record<string, string> = {
   event_consumers: 'shared/events',
   idempotency_keys: 'shared/idempotency',
   sessions: 'shared/auth',
+  reviews: 'modules/reviews',
 };
 
 const ALLOWED_GLOBAL_MODULES = ['app.module.ts', 'shared/time/clock.module.ts'];

@@ -6,6 +6,7 @@ import { IndexSessionsByUser1795730100300 } from './1795730100300-index-sessions
 import { CreateCompanions1795730200000 } from './1795730200000-create-companions';
 import { AddSearchCityServiceIndex1795730200100 } from './1795730200100-add-search-city-service-index';
 import { AddListedRateCounts1795730200200 } from './1795730200200-add-listed-rate-counts';
+import { AddCompanionRatingSum1795730200300 } from './1795730200300-add-companion-rating-sum';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
@@ -13,11 +14,13 @@ import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-domain-events-by-commit';
 import { AddBookingPaymentSteps1795730300600 } from './1795730300600-add-booking-payment-steps';
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
+import { CreateReviews1795730500000 } from './1795730500000-create-reviews';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
- * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx.
+ * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx,
+ * reviews 17957305xxxxx. A later migration of an earlier module keeps its module's prefix.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -28,6 +31,7 @@ export const migrations = [
   CreateCompanions1795730200000,
   AddSearchCityServiceIndex1795730200100,
   AddListedRateCounts1795730200200,
+  AddCompanionRatingSum1795730200300,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,
@@ -35,4 +39,5 @@ export const migrations = [
   OrderDomainEventsByCommit1795730300500,
   AddBookingPaymentSteps1795730300600,
   CreatePayments1795730400000,
+  CreateReviews1795730500000,
 ];

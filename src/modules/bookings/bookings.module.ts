@@ -14,6 +14,7 @@ import { CompleteBookingUseCase } from './application/complete-booking.use-case'
 import { ConfirmBookingPaymentUseCase } from './application/confirm-booking-payment.use-case';
 import { DisputeBookingUseCase } from './application/dispute-booking.use-case';
 import { FindBookingForPaymentQuery } from './application/find-booking-for-payment.query';
+import { FindBookingForReviewQuery } from './application/find-booking-for-review.query';
 import { QuoteBookingCancellationQuery } from './application/quote-booking-cancellation.query';
 import { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
 import { BookingEventRecorder } from './application/booking-event.recorder';
@@ -98,11 +99,13 @@ export class BookingsModule {
         AutoCompleteBookingWorker,
         ConfirmBookingPaymentUseCase,
         FindBookingForPaymentQuery,
+        FindBookingForReviewQuery,
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
       ],
-      // What the payments module calls (through the front door).
+      // What the payments and reviews modules call (through the front door).
       exports: [
+        FindBookingForReviewQuery,
         ExpirePendingBookingUseCase,
         AutoCompleteBookingUseCase,
         ConfirmBookingPaymentUseCase,

@@ -21,3 +21,9 @@ export {
 } from './application/quote-booking-cancellation.query';
 export { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
 export { type DisputeResolution } from './domain/booking';
+
+// What the reviews module reads: who took part in a booking, and when it completed.
+export {
+  FindBookingForReviewQuery,
+  type BookingReviewFacts,
+} from './application/find-booking-for-review.query';
