@@ -368,7 +368,7 @@ describe('reviews', () => {
       expect(await reviewCount()).toBe(before);
     });
 
-    it.each(['abc', '0', '007', '-1', '2147483648', 'ps-a1b2c3d4'])(
+    it.each(['abc', '0', '007', '-1', '2147483648', 'ps-a1b2c3d4', 'respond'])(
       '422 for the booking reference %s',
       async (reference) => {
         const refused = await review(reference, client);

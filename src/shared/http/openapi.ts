@@ -17,6 +17,10 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     'payments',
     "Stripe's webhook, staff payout onboarding, and the local payment gateway's pages (development)",
   ],
+  [
+    'reviews',
+    "Double-blind reviews of completed bookings, the staff member's responses, reviews of a user",
+  ],
   ['admin', "Operators' endpoints (administrators only)"],
   ['health', 'Liveness and readiness probes'],
 ];
