@@ -11,7 +11,11 @@ import { BookingsHeldIntervalsReader, BookingsModule } from './modules/bookings'
 import { CompanionsModule, CompanionsStaffProfileProvisioner } from './modules/companions';
 import { IdentityModule } from './modules/identity';
 import { PaymentsModule } from './modules/payments';
-import { ReviewsModule, ReviewsRecentReviewsReader } from './modules/reviews';
+import {
+  ReviewsClientRatingReader,
+  ReviewsModule,
+  ReviewsRecentReviewsReader,
+} from './modules/reviews';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -22,9 +26,10 @@ export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
   static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
     // Each feature module is created once and handed to the modules that depend on it
-    // (identity <- api-keys, companions <- bookings <- payments, bookings and companions <- reviews). Ports a module defines for others to
-    // implement are bound in its own forRoot: identity asks companions to provision staff
-    // profiles, companions reads the intervals bookings hold and the reviews shown on a profile.
+    // (identity <- api-keys, companions <- bookings <- payments; bookings and companions <-
+    // reviews). Ports a module defines for others to implement are bound in its own forRoot:
+    // identity asks companions to provision staff profiles, companions reads the intervals
+    // bookings hold and the reviews shown on a profile, bookings reads clients' ratings.
     const identity = IdentityModule.forRoot({
       staffProfileProvisioner: CompanionsStaffProfileProvisioner,
     });
@@ -33,7 +38,11 @@ export class AppModule {
       heldIntervalsReader: BookingsHeldIntervalsReader,
       recentReviewsReader: ReviewsRecentReviewsReader,
     });
-    const bookings = BookingsModule.forRoot({ identity, companions });
+    const bookings = BookingsModule.forRoot({
+      identity,
+      companions,
+      clientRatingReader: ReviewsClientRatingReader,
+    });
     return {
       module: AppModule,
       imports: [

@@ -1231,6 +1231,15 @@ export interface components {
          * @enum {string}
          */
         PaymentStatus: "unpaid" | "paid" | "partially_refunded" | "refunded";
+        ClientRatingResponse: {
+            /**
+             * @description 0 while nobody rated them
+             * @example 4.67
+             */
+            rating_avg: number;
+            /** @example 3 */
+            total_reviews: number;
+        };
         BookingResponse: {
             /** @example 1234 */
             id: number;
@@ -1298,6 +1307,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The client's rating by the staff members who reviewed them: shown to the booking's staff member (and admins) when reading a booking or the list */
+            client_rating?: components["schemas"]["ClientRatingResponse"];
         };
         BookingActionResponse: {
             /** @enum {boolean} */

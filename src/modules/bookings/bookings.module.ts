@@ -20,6 +20,7 @@ import { ResolveBookingDisputeUseCase } from './application/resolve-booking-disp
 import { BookingEventRecorder } from './application/booking-event.recorder';
 import { BookingExpiryScheduler } from './application/booking-expiry.scheduler';
 import { BookingRequestValidator } from './application/booking-request.validator';
+import { ClientRatingsQuery } from './application/client-ratings.query';
 import { CancelBookingUseCase } from './application/cancel-booking.use-case';
 import { CreateBookingUseCase } from './application/create-booking.use-case';
 import { DeclineBookingUseCase } from './application/decline-booking.use-case';
@@ -30,6 +31,7 @@ import { GetBookingUseCase } from './application/get-booking.use-case';
 import { ListBookingsUseCase } from './application/list-bookings.use-case';
 import { BookingHistoryReader } from './domain/ports/booking-history.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
+import { ClientRatingReader } from './domain/ports/client-rating.reader';
 import { CompanionCatalog } from './domain/ports/companion-catalog';
 import { CustomerDirectory } from './domain/ports/customer-directory';
 import { PricingSettings } from './domain/pricing-settings';
@@ -47,6 +49,11 @@ export interface BookingsModuleOptions {
   identity: DynamicModule | Type;
   /** The root's companions module instance: staff profiles are booked through it. */
   companions: DynamicModule | Type;
+  /**
+   * Clients' ratings shown to staff: the reviews module's adapter. Instantiated here, so it may
+   * depend only on the shared kernel (TransactionContext, Clock).
+   */
+  clientRatingReader: Type<ClientRatingReader>;
 }
 
 /** Bookings (CONTRACT §4): the only place where its ports meet their adapters. */
@@ -70,6 +77,7 @@ export class BookingsModule {
         { provide: BookingHistoryReader, useClass: OutboxBookingHistoryReader },
         { provide: CustomerDirectory, useClass: IdentityQueryCustomerDirectory },
         { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
+        { provide: ClientRatingReader, useClass: options.clientRatingReader },
         {
           provide: PricingSettings,
           inject: [ConfigService],
@@ -84,6 +92,7 @@ export class BookingsModule {
         CreateBookingUseCase,
         GetBookingUseCase,
         ListBookingsUseCase,
+        ClientRatingsQuery,
         AcceptBookingUseCase,
         PartyTransition,
         DeclineBookingUseCase,

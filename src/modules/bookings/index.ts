@@ -4,6 +4,9 @@
  */
 export { BookingsModule, type BookingsModuleOptions } from './bookings.module';
 
+// Ports other modules implement for bookings (bound through BookingsModule.forRoot).
+export { ClientRatingReader, type ClientRating } from './domain/ports/client-rating.reader';
+
 // Adapters bookings supplies for other modules' ports.
 export { BookingsHeldIntervalsReader } from './infrastructure/persistence/bookings-held-intervals.reader';
 

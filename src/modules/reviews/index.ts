@@ -6,3 +6,4 @@ export { ReviewsModule, type ReviewsModuleOptions } from './reviews.module';
 
 // Adapters reviews supplies for other modules' ports.
 export { ReviewsRecentReviewsReader } from './infrastructure/persistence/reviews-recent-reviews.reader';
+export { ReviewsClientRatingReader } from './infrastructure/persistence/reviews-client-rating.reader';
