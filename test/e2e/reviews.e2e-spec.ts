@@ -278,6 +278,56 @@ describe('reviews', () => {
     });
   });
 
+  it('runs the publication job through pg-boss: early, it is scheduled again; due, it publishes', async () => {
+    const staffMember = await createCompanion(testApp);
+    const booking = await completedBooking(client, staffMember);
+    const written = await review(booking, client, { rating: 3 });
+    const writtenAt = clock.now().getTime();
+    const key = `booking:${booking.id}:publish-reviews`;
+    const jobs = async (): Promise<Array<{ state: string; delay: number }>> =>
+      testApp.dataSource.query(
+        `SELECT state, extract(epoch FROM start_after - created_on)::int AS delay
+           FROM pgboss.job WHERE name = 'reviews.publish' AND singleton_key = $1 ORDER BY created_on`,
+        [key],
+      );
+    const until = async (done: () => Promise<boolean>) => {
+      for (let attempt = 0; attempt < 60 && !(await done()); attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    try {
+      // Fired early (the service's clock says 10 days): nothing is published, a new job waits.
+      clock.set(new Date(writtenAt + 10 * DAY));
+      await testApp.dataSource.query(
+        `UPDATE pgboss.job SET start_after = now() WHERE name = 'reviews.publish' AND singleton_key = $1`,
+        [key],
+      );
+      await until(async () => {
+        const all = await jobs();
+        return all.length === 2 && all[0].state === 'completed';
+      });
+      const [first, second] = await jobs();
+      expect(first.state).toBe('completed');
+      expect(second.state).toBe('created');
+      expect(second.delay).toBeGreaterThanOrEqual(4 * 24 * 3600 - 5);
+      expect(second.delay).toBeLessThanOrEqual(4 * 24 * 3600);
+      expect(await idsSeenBy(staffMember.staff.id, stranger)).toEqual([]);
+
+      // Due: the queue's worker publishes it.
+      clock.set(new Date(writtenAt + 14 * DAY));
+      await testApp.dataSource.query(
+        `UPDATE pgboss.job SET start_after = now()
+          WHERE name = 'reviews.publish' AND singleton_key = $1 AND state = 'created'`,
+        [key],
+      );
+      await until(async () => (await idsSeenBy(staffMember.staff.id, stranger)).length === 1);
+      expect(await idsSeenBy(staffMember.staff.id, stranger)).toEqual([written.json().review.id]);
+      expect(await profileOf(staffMember)).toMatchObject({ rating_avg: 3, total_reviews: 1 });
+    } finally {
+      clock.set(START);
+    }
+  });
+
   describe('who may review, when, and how often', () => {
     let booking: Booking;
 
