@@ -95,15 +95,18 @@ export class PostgresReviewRepository extends ReviewRepository {
   ): Promise<ReviewPage> {
     const visible = `reviewee_user_id = $1
       AND (published_at IS NOT NULL OR reviewer_user_id = $2 OR $3::boolean)`;
-    const parameters = [userId, viewer.userId, viewer.admin];
-    const [rows, [{ total }]]: [ReviewRow[], Array<{ total: number }>] = await Promise.all([
-      this.manager.query(
-        `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE ${visible}
-          ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
-        [...parameters, page.limit, (page.page - 1) * page.limit],
-      ),
-      this.manager.query(`SELECT count(*)::int AS total FROM reviews WHERE ${visible}`, parameters),
-    ]);
-    return { items: rows.map(toReview), total };
+    // One statement, so the page and its total come from one snapshot (a publication committing
+    // between two reads could otherwise count a review the page does not show).
+    const rows: Array<ReviewRow & { total: number }> = await this.manager.query(
+      `SELECT page.*, counted.total
+         FROM (SELECT count(*)::int AS total FROM reviews WHERE ${visible}) counted
+         LEFT JOIN LATERAL (
+           SELECT ${REVIEW_COLUMNS} FROM reviews WHERE ${visible}
+            ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5) page ON true`,
+      [userId, viewer.userId, viewer.admin, page.limit, (page.page - 1) * page.limit],
+    );
+    const total = rows[0]?.total ?? 0;
+    const items = rows.filter((row) => row.id !== null).map(toReview);
+    return { items, total };
   }
 }
