@@ -9,14 +9,15 @@ import { HealthModule } from './health/health.module';
 import { AdminModule } from './modules/admin';
 import { ApiKeysModule } from './modules/api-keys';
 import { BookingsHeldIntervalsReader, BookingsModule } from './modules/bookings';
-import {
-  CompanionsModule,
-  CompanionsStaffProfileProvisioner,
-  NoReviewsYetReader,
-} from './modules/companions';
+import { CompanionsModule, CompanionsStaffProfileProvisioner } from './modules/companions';
 import { IdentityModule } from './modules/identity';
 import { MessagingModule } from './modules/messaging';
 import { PaymentsModule } from './modules/payments';
+import {
+  ReviewsClientRatingReader,
+  ReviewsModule,
+  ReviewsRecentReviewsReader,
+} from './modules/reviews';
 import { WebhooksModule } from './modules/webhooks';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
@@ -28,19 +29,25 @@ export class AppModule {
   /** The configuration is loaded and validated before Nest starts (see main.ts). */
   static forRoot(configuration: Configuration, options: { clock?: Clock } = {}): DynamicModule {
     // Each feature module is created once and handed to the modules that depend on it
-    // (identity <- api-keys, companions <- bookings). Ports a module defines for others to
-    // implement are bound in its own forRoot: identity asks companions to provision staff
-    // profiles, companions reads the intervals bookings hold and the reviews shown on a profile.
+    // (identity <- api-keys, companions <- bookings <- payments; bookings and companions <-
+    // reviews; identity, api-keys and bookings <- messaging; identity <- webhooks; identity,
+    // companions, bookings and payments <- admin). Ports a module defines for others to implement are bound in its own forRoot:
+    // identity asks companions to provision staff profiles, companions reads the intervals
+    // bookings hold and the reviews shown on a profile, bookings reads clients' ratings.
     const identity = IdentityModule.forRoot({
       staffProfileProvisioner: CompanionsStaffProfileProvisioner,
     });
     const companions = CompanionsModule.forRoot({
       identity,
       heldIntervalsReader: BookingsHeldIntervalsReader,
-      recentReviewsReader: NoReviewsYetReader,
+      recentReviewsReader: ReviewsRecentReviewsReader,
+    });
+    const bookings = BookingsModule.forRoot({
+      identity,
+      companions,
+      clientRatingReader: ReviewsClientRatingReader,
     });
     const apiKeys = ApiKeysModule.forRoot({ identity });
-    const bookings = BookingsModule.forRoot({ identity, companions });
     const payments = PaymentsModule.forRoot({ bookings });
     return {
       module: AppModule,
@@ -62,6 +69,7 @@ export class AppModule {
         companions,
         bookings,
         payments,
+        ReviewsModule.forRoot({ bookings, companions }),
         MessagingModule.forRoot({ identity, apiKeys, bookings }),
         WebhooksModule.forRoot({ identity }),
         AdminModule.forRoot({ identity, companions, bookings, payments }),

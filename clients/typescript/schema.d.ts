@@ -751,6 +751,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/booking/{bookingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review a completed booking (its client or staff member, once each, within 30 days of completion); hidden until the other party's review or 14 days */
+        post: operations["reviewsSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/user/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published reviews about a user (as staff member or client), newest first; hidden ones only to their author and admins */
+        get: operations["reviewsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{reviewId}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a published review of you (the staff member reviewed), once */
+        post: operations["reviewsRespond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/messages": {
         parameters: {
             query?: never;
@@ -1576,6 +1627,15 @@ export interface components {
          * @enum {string}
          */
         PaymentStatus: "unpaid" | "paid" | "partially_refunded" | "refunded";
+        ClientRatingResponse: {
+            /**
+             * @description 0 while nobody rated them
+             * @example 4.67
+             */
+            rating_avg: number;
+            /** @example 3 */
+            total_reviews: number;
+        };
         BookingResponse: {
             /** @example 1234 */
             id: number;
@@ -1643,6 +1703,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The client's rating by the staff members who reviewed them: shown to the booking's staff member (and admins) when reading a booking or the list */
+            client_rating?: components["schemas"]["ClientRatingResponse"];
         };
         BookingActionResponse: {
             /** @enum {boolean} */
@@ -1752,6 +1814,65 @@ export interface components {
         WebhookReceivedResponse: {
             /** @enum {boolean} */
             received: true;
+        };
+        SubmitReviewRequest: {
+            /** @example 5 */
+            rating: number;
+            /** @example Punctual, friendly and knew the venue. */
+            comment?: string | null;
+            punctuality?: number | null;
+            professionalism?: number | null;
+            communication?: number | null;
+            appearance?: number | null;
+        };
+        ReviewResponse: {
+            /** @example 17 */
+            id: number;
+            /**
+             * @description Who wrote it: the booking's client (about the staff member) or its staff member (about the client)
+             * @enum {string}
+             */
+            reviewer_role: "client" | "staff";
+            /** @example Anna */
+            reviewer_first_name: string;
+            /** @description The user reviewed */
+            reviewee_user_id: number;
+            rating: number;
+            comment: string | null;
+            punctuality: number | null;
+            professionalism: number | null;
+            communication: number | null;
+            appearance: number | null;
+            /** @description The staff member's answer */
+            response: string | null;
+            /** Format: date-time */
+            responded_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Double-blind: false until both parties reviewed the booking or 14 days passed; until then only its author and admins see it */
+            published: boolean;
+            /** Format: date-time */
+            published_at: string | null;
+            /**
+             * Format: date-time
+             * @description For a hidden review: when it is published at the latest
+             */
+            publishes_at: string | null;
+        };
+        ReviewEnvelope: {
+            /** @enum {boolean} */
+            success: true;
+            review: components["schemas"]["ReviewResponse"];
+        };
+        ReviewListResponse: {
+            reviews: components["schemas"]["ReviewResponse"][];
+            page: number;
+            limit: number;
+            total: number;
+        };
+        RespondToReviewRequest: {
+            /** @example Thank you, it was a pleasure! */
+            response: string;
         };
         ParticipantResponse: {
             /** @example 12 */
@@ -5531,6 +5652,248 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    reviewsSubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The booking's `id` as the API returns it, or its `booking_code` */
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "review": {
+                     *         "id": 17,
+                     *         "reviewer_role": "client",
+                     *         "reviewer_first_name": "Anna",
+                     *         "reviewee_user_id": 8,
+                     *         "rating": 5,
+                     *         "comment": "Punctual, friendly and knew the venue.",
+                     *         "punctuality": 5,
+                     *         "professionalism": 5,
+                     *         "communication": 4,
+                     *         "appearance": null,
+                     *         "response": null,
+                     *         "responded_at": null,
+                     *         "created_at": "2026-05-18T10:00:00.000Z",
+                     *         "published": false,
+                     *         "published_at": null,
+                     *         "publishes_at": "2026-06-01T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReviewEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "You have already reviewed this booking", "Only a completed booking can be reviewed (this one is paid)", "Reviews closed 30 days after the booking was completed, at 2026-06-17T10:00:00.000Z" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    reviewsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reviews": [
+                     *         {
+                     *           "id": 17,
+                     *           "reviewer_role": "client",
+                     *           "reviewer_first_name": "Anna",
+                     *           "reviewee_user_id": 8,
+                     *           "rating": 5,
+                     *           "comment": "Punctual, friendly and knew the venue.",
+                     *           "punctuality": 5,
+                     *           "professionalism": 5,
+                     *           "communication": 4,
+                     *           "appearance": null,
+                     *           "response": "Thank you, it was a pleasure!",
+                     *           "responded_at": "2026-05-20T09:00:00.000Z",
+                     *           "created_at": "2026-05-18T10:00:00.000Z",
+                     *           "published": true,
+                     *           "published_at": "2026-05-19T12:00:00.000Z",
+                     *           "publishes_at": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReviewListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    reviewsRespond: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                reviewId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RespondToReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "review": {
+                     *         "id": 17,
+                     *         "reviewer_role": "client",
+                     *         "reviewer_first_name": "Anna",
+                     *         "reviewee_user_id": 8,
+                     *         "rating": 5,
+                     *         "comment": "Punctual, friendly and knew the venue.",
+                     *         "punctuality": 5,
+                     *         "professionalism": 5,
+                     *         "communication": 4,
+                     *         "appearance": null,
+                     *         "response": "Thank you, it was a pleasure!",
+                     *         "responded_at": "2026-05-20T09:00:00.000Z",
+                     *         "created_at": "2026-05-18T10:00:00.000Z",
+                     *         "published": true,
+                     *         "published_at": "2026-05-19T12:00:00.000Z",
+                     *         "publishes_at": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReviewEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Only the staff member reviewed can respond to this review" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Only the staff member reviewed can respond to this review"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Review not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Review not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "This review already has a response" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "This review already has a response"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

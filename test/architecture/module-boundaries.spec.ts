@@ -42,6 +42,7 @@ const TABLE_OWNERS: Record<string, string> = {
   sessions: 'shared/auth',
   audit_log: 'shared/audit',
   contact_messages: 'modules/admin',
+  reviews: 'modules/reviews',
 };
 
 const ALLOWED_GLOBAL_MODULES = ['app.module.ts', 'shared/time/clock.module.ts'];

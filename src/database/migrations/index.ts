@@ -7,6 +7,7 @@ import { CreateCompanions1795730200000 } from './1795730200000-create-companions
 import { AddSearchCityServiceIndex1795730200100 } from './1795730200100-add-search-city-service-index';
 import { AddListedRateCounts1795730200200 } from './1795730200200-add-listed-rate-counts';
 import { AddSearchVersion1795730200300 } from './1795730200300-add-search-version';
+import { AddCompanionRatingSum1795730200400 } from './1795730200400-add-companion-rating-sum';
 import { CreateDomainEvents1795730300000 } from './1795730300000-create-domain-events';
 import { CreateJobQueueSchema1795730300100 } from './1795730300100-create-job-queue-schema';
 import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idempotency-keys';
@@ -17,6 +18,7 @@ import { IndexBookingsForOperators1795730300700 } from './1795730300700-index-bo
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
 import { CreateWebhooks1795730500000 } from './1795730500000-create-webhooks';
 import { CreateMessaging1795730600000 } from './1795730600000-create-messaging';
+import { CreateReviews1795730700000 } from './1795730700000-create-reviews';
 import { CreateAuditLog1795730900000 } from './1795730900000-create-audit-log';
 import { CreateContactMessages1795730900100 } from './1795730900100-create-contact-messages';
 
@@ -24,7 +26,8 @@ import { CreateContactMessages1795730900100 } from './1795730900100-create-conta
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
  * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx,
- * webhooks 17957305xxxxx, messaging 17957306xxxxx, operators (audit log, contact messages) 17957309xxxxx.
+ * webhooks 17957305xxxxx, messaging 17957306xxxxx, reviews 17957307xxxxx, operators (audit log, contact messages)
+ * 17957309xxxxx. A later migration of an earlier module keeps its module's prefix.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -36,6 +39,7 @@ export const migrations = [
   AddSearchCityServiceIndex1795730200100,
   AddListedRateCounts1795730200200,
   AddSearchVersion1795730200300,
+  AddCompanionRatingSum1795730200400,
   CreateDomainEvents1795730300000,
   CreateJobQueueSchema1795730300100,
   CreateIdempotencyKeys1795730300200,
@@ -46,6 +50,7 @@ export const migrations = [
   CreatePayments1795730400000,
   CreateWebhooks1795730500000,
   CreateMessaging1795730600000,
+  CreateReviews1795730700000,
   CreateAuditLog1795730900000,
   CreateContactMessages1795730900100,
 ];

@@ -14,11 +14,13 @@ import { CompleteBookingUseCase } from './application/complete-booking.use-case'
 import { ConfirmBookingPaymentUseCase } from './application/confirm-booking-payment.use-case';
 import { DisputeBookingUseCase } from './application/dispute-booking.use-case';
 import { FindBookingForPaymentQuery } from './application/find-booking-for-payment.query';
+import { FindBookingForReviewQuery } from './application/find-booking-for-review.query';
 import { QuoteBookingCancellationQuery } from './application/quote-booking-cancellation.query';
 import { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
 import { BookingEventRecorder } from './application/booking-event.recorder';
 import { BookingExpiryScheduler } from './application/booking-expiry.scheduler';
 import { BookingRequestValidator } from './application/booking-request.validator';
+import { ClientRatingsQuery } from './application/client-ratings.query';
 import { CancelBookingUseCase } from './application/cancel-booking.use-case';
 import { CreateBookingUseCase } from './application/create-booking.use-case';
 import { DeclineBookingUseCase } from './application/decline-booking.use-case';
@@ -33,6 +35,7 @@ import { CountBookingsQuery } from './application/count-bookings.query';
 import { BookingHistoryReader } from './domain/ports/booking-history.reader';
 import { BookingPartiesReader } from './domain/ports/booking-parties.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
+import { ClientRatingReader } from './domain/ports/client-rating.reader';
 import { CompanionCatalog } from './domain/ports/companion-catalog';
 import { CustomerDirectory } from './domain/ports/customer-directory';
 import { PricingSettings } from './domain/pricing-settings';
@@ -51,6 +54,11 @@ export interface BookingsModuleOptions {
   identity: DynamicModule | Type;
   /** The root's companions module instance: staff profiles are booked through it. */
   companions: DynamicModule | Type;
+  /**
+   * Clients' ratings shown to staff: the reviews module's adapter. Instantiated here, so it may
+   * depend only on the shared kernel (TransactionContext, Clock).
+   */
+  clientRatingReader: Type<ClientRatingReader>;
 }
 
 /** Bookings (CONTRACT §4): the only place where its ports meet their adapters. */
@@ -75,6 +83,7 @@ export class BookingsModule {
         { provide: BookingPartiesReader, useClass: PostgresBookingPartiesReader },
         { provide: CustomerDirectory, useClass: IdentityQueryCustomerDirectory },
         { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
+        { provide: ClientRatingReader, useClass: options.clientRatingReader },
         {
           provide: PricingSettings,
           inject: [ConfigService],
@@ -89,6 +98,7 @@ export class BookingsModule {
         CreateBookingUseCase,
         GetBookingUseCase,
         ListBookingsUseCase,
+        ClientRatingsQuery,
         AcceptBookingUseCase,
         PartyTransition,
         DeclineBookingUseCase,
@@ -104,14 +114,16 @@ export class BookingsModule {
         AutoCompleteBookingWorker,
         ConfirmBookingPaymentUseCase,
         FindBookingForPaymentQuery,
+        FindBookingForReviewQuery,
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
         BookingPartiesQuery,
         SearchBookingsQuery,
         CountBookingsQuery,
       ],
-      // What the payments, messaging and operators' modules call (through the front door).
+      // What the payments, messaging, reviews and operators' modules call (through the front door).
       exports: [
+        FindBookingForReviewQuery,
         ExpirePendingBookingUseCase,
         AutoCompleteBookingUseCase,
         ConfirmBookingPaymentUseCase,

@@ -4,6 +4,9 @@
  */
 export { BookingsModule, type BookingsModuleOptions } from './bookings.module';
 
+// Ports other modules implement for bookings (bound through BookingsModule.forRoot).
+export { ClientRatingReader, type ClientRating } from './domain/ports/client-rating.reader';
+
 // Adapters bookings supplies for other modules' ports.
 export { BookingsHeldIntervalsReader } from './infrastructure/persistence/bookings-held-intervals.reader';
 
@@ -46,3 +49,8 @@ export {
   COMPLETED_EXAMPLE,
   CANCELLED_PAID_EXAMPLE,
 } from './infrastructure/http/dto/booking.response';
+// What the reviews module reads: who took part in a booking, and when it completed.
+export {
+  FindBookingForReviewQuery,
+  type BookingReviewFacts,
+} from './application/find-booking-for-review.query';

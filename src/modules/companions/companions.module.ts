@@ -10,6 +10,7 @@ import { GetCompanionProfileQuery } from './application/get-companion-profile.qu
 import { GetMyCompanionProfileQuery } from './application/get-my-companion-profile.query';
 import { CompanionModeration } from './application/companion-moderation';
 import { HideCompanionUseCase } from './application/hide-companion.use-case';
+import { RecordPublishedRatingsUseCase } from './application/record-published-ratings.use-case';
 import { ReplaceMyBlockedDatesUseCase } from './application/replace-my-blocked-dates.use-case';
 import { ReviewPortfolioItemUseCase } from './application/review-portfolio-item.use-case';
 import { SearchCompanionsQuery } from './application/search-companions.query';
@@ -38,11 +39,14 @@ export interface CompanionsModuleOptions {
   identity: DynamicModule | Type;
   /** Intervals held by bookings: the bookings module's adapter. */
   heldIntervalsReader: Type<HeldIntervalsReader>;
-  /** Reviews shown on a profile: the reviews module's adapter (no reviews until it exists). */
+  /** Reviews shown on a profile: the reviews module's adapter. */
   recentReviewsReader: Type<RecentReviewsReader>;
 }
 
-/** Staff profiles (CONTRACT §3, §8 staff). Exports BookableCompanionQuery for bookings. */
+/**
+ * Staff profiles (CONTRACT §3, §8 staff). Exports BookableCompanionQuery for bookings and
+ * RecordPublishedRatingsUseCase for reviews.
+ */
 @Module({})
 export class CompanionsModule {
   static forRoot(options: CompanionsModuleOptions): DynamicModule {
@@ -75,8 +79,9 @@ export class CompanionsModule {
         HideCompanionUseCase,
         ReviewPortfolioItemUseCase,
         CompanionsDemoData,
+        RecordPublishedRatingsUseCase,
       ],
-      exports: [BookableCompanionQuery, CountCompanionsQuery],
+      exports: [BookableCompanionQuery, CountCompanionsQuery, RecordPublishedRatingsUseCase],
     };
   }
 }

@@ -20,8 +20,9 @@ export {
   type CompanionHeldInterval,
 } from './domain/ports/held-intervals.reader';
 export { RecentReviewsReader, type RecentReview } from './domain/ports/recent-reviews.reader';
-/** Binds RecentReviewsReader until the reviews module supplies its own. */
-export { NoReviewsYetReader } from './infrastructure/persistence/no-reviews-yet.reader';
+
+// What the reviews module calls, in the transaction that publishes reviews.
+export { RecordPublishedRatingsUseCase } from './application/record-published-ratings.use-case';
 
 // Adapters companions supplies for other modules' ports.
 export { CompanionsStaffProfileProvisioner } from './infrastructure/persistence/companions-staff-profile-provisioner';

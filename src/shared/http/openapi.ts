@@ -26,6 +26,10 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     'Outbound webhooks: endpoints, signing secrets, deliveries, test, redelivery and recovery',
   ],
   ['events', 'The event feed: what webhooks deliver, for integrators who cannot receive them'],
+  [
+    'reviews',
+    "Double-blind reviews of completed bookings, the staff member's responses, reviews of a user",
+  ],
   ['admin', "Operators' endpoints (administrators only)"],
   ['contact', 'The public contact form (rate-limited per client IP)'],
   ['health', 'Liveness and readiness probes'],

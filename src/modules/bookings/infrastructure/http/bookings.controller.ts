@@ -23,6 +23,7 @@ import { RateLimit } from '../../../../shared/rate-limit/rate-limit.decorator';
 import { Idempotent } from '../../../../shared/idempotency/idempotent.decorator';
 import { AcceptBookingUseCase } from '../../application/accept-booking.use-case';
 import { CancelBookingUseCase } from '../../application/cancel-booking.use-case';
+import { ClientRatingsQuery } from '../../application/client-ratings.query';
 import { CheckInBookingUseCase } from '../../application/check-in-booking.use-case';
 import { CompleteBookingUseCase } from '../../application/complete-booking.use-case';
 import { DisputeBookingUseCase } from '../../application/dispute-booking.use-case';
@@ -51,6 +52,7 @@ import {
   DISPUTED_EXAMPLE,
   toBookingEventResponse,
   toBookingResponse,
+  toRatedBookingResponse,
 } from './dto/booking.response';
 import { CreateBookingRequest } from './dto/create-booking.request';
 import { ListBookingsRequest } from './dto/list-bookings.request';
@@ -83,6 +85,7 @@ export class BookingsController {
     private readonly checkInBooking: CheckInBookingUseCase,
     private readonly completeBooking: CompleteBookingUseCase,
     private readonly disputeBooking: DisputeBookingUseCase,
+    private readonly clientRatings: ClientRatingsQuery,
   ) {}
 
   @Post()
@@ -127,7 +130,13 @@ export class BookingsController {
   ): Promise<BookingListResponse> {
     const { status, page, limit } = query;
     const result = await this.listBookings.execute({ status, page, limit }, actor);
-    return { bookings: result.items.map(toBookingResponse), page, limit, total: result.total };
+    const ratings = await this.clientRatings.forStaffOf(result.items, actor);
+    return {
+      bookings: result.items.map((booking) => toRatedBookingResponse(booking, ratings)),
+      page,
+      limit,
+      total: result.total,
+    };
   }
 
   @Get(':code')
@@ -137,7 +146,9 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingEnvelope, example: BOOKING_EXAMPLE })
   @ApiErrorResponses({ 404: NOT_FOUND })
   async get(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<BookingEnvelope> {
-    return { booking: toBookingResponse(await this.getBooking.execute(code, actor)) };
+    const booking = await this.getBooking.execute(code, actor);
+    const ratings = await this.clientRatings.forStaffOf([booking], actor);
+    return { booking: toRatedBookingResponse(booking, ratings) };
   }
 
   @Get(':code/events')

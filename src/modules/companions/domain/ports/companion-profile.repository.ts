@@ -31,6 +31,11 @@ export abstract class CompanionProfileRepository {
   abstract setTier(id: number, tier: CompanionTier): Promise<boolean>;
   abstract setVerified(id: number, verified: boolean): Promise<boolean>;
   abstract hide(id: number): Promise<boolean>;
+  /**
+   * Adds published ratings to the profile's sum and count and recomputes `rating_avg` from them,
+   * in one row update (concurrent callers queue on the row, none loses an update).
+   */
+  abstract addRatings(id: number, ratingSum: number, count: number): Promise<boolean>;
   abstract findBlockedDates(companionId: number, from: string, to: string): Promise<string[]>;
   abstract replaceBlockedDates(companionId: number, dates: string[]): Promise<void>;
   abstract addPortfolioItem(companionId: number, item: NewPortfolioItem): Promise<PortfolioItem>;

@@ -178,7 +178,8 @@ export class CompanionsDemoData implements OnApplicationBootstrap {
               service_type_ids = ARRAY(
                 SELECT st.id FROM unnest($10::text[]) WITH ORDINALITY AS s(name, position)
                   JOIN service_types st ON lower(st.name) = lower(s.name) ORDER BY s.position),
-              languages = $11, rating_avg = $12, total_reviews = $13, tier = $14, verified = $15
+              languages = $11, rating_avg = $12, total_reviews = $13, tier = $14, verified = $15,
+              rating_sum = $18
          FROM countries co
          JOIN cities ci ON ci.country_id = co.id AND lower(ci.name) = lower($17)
         WHERE p.user_id = $1 AND lower(co.name) = lower($16)`,
@@ -200,6 +201,7 @@ export class CompanionsDemoData implements OnApplicationBootstrap {
         index % 5 === 0,
         country,
         city,
+        Math.round(Number(rating.toFixed(2)) * reviews),
       ],
     );
     return true;

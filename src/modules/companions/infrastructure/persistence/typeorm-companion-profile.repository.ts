@@ -167,6 +167,18 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
     return (result.affected ?? 0) > 0;
   }
 
+  async addRatings(id: number, ratingSum: number, count: number): Promise<boolean> {
+    const [, affected] = await this.manager.query(
+      `UPDATE companion_profiles
+          SET rating_sum = rating_sum + $2,
+              total_reviews = total_reviews + $3,
+              rating_avg = round((rating_sum + $2)::numeric / nullif(total_reviews + $3, 0), 2)
+        WHERE id = $1`,
+      [id, ratingSum, count],
+    );
+    return affected > 0;
+  }
+
   async findBlockedDates(companionId: number, from: string, to: string): Promise<string[]> {
     const rows: Array<{ day: string }> = await this.manager.query(
       `SELECT to_char(blocked_on, 'YYYY-MM-DD') AS day FROM companion_blocked_dates

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BookingHistoryEntry } from '../../../domain/ports/booking-history.reader';
 import {
   BOOKING_STATUSES,
@@ -9,9 +9,19 @@ import {
 import { BOOKING_ACTIONS, BookingParty } from '../../../domain/booking-transitions';
 import { BookingView, toBookingView } from '../../../application/booking.view';
 import { Booking } from '../../../domain/booking';
+import { ClientRating } from '../../../domain/ports/client-rating.reader';
 
 const PARTIES: BookingParty[] = ['client', 'staff', 'system'];
 const MAJOR_UNITS = 'In major units of `currency` (180 is 180.00)';
+
+/** How staff members rated the client, published reviews only (CONTRACT §7.1). */
+export class ClientRatingResponse {
+  @ApiProperty({ minimum: 0, maximum: 5, example: 4.67, description: '0 while nobody rated them' })
+  rating_avg!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3 })
+  total_reviews!: number;
+}
 
 /** The booking as every bookings endpoint shows it; `toBookingView` shapes it. */
 export class BookingResponse implements BookingView {
@@ -123,6 +133,13 @@ export class BookingResponse implements BookingView {
 
   @ApiProperty({ format: 'date-time' })
   updated_at!: string;
+
+  @ApiPropertyOptional({
+    type: () => ClientRatingResponse,
+    description:
+      "The client's rating by the staff members who reviewed them: shown to the booking's staff member (and admins) when reading a booking or the list",
+  })
+  client_rating?: ClientRatingResponse;
 }
 
 /** The answer of a booking action (create, accept, decline, cancel, check-in, complete, dispute). */
@@ -192,6 +209,21 @@ export class BookingEventsResponse {
 }
 
 export const toBookingResponse: (booking: Booking) => BookingResponse = toBookingView;
+
+/** The booking with its client's rating, for the staff member who handles it. */
+export function toRatedBookingResponse(
+  booking: Booking,
+  ratings: ReadonlyMap<number, ClientRating>,
+): BookingResponse {
+  const rating = ratings.get(booking.snapshot.id as number);
+  const response = toBookingView(booking);
+  return rating
+    ? {
+        ...response,
+        client_rating: { rating_avg: rating.ratingAvg, total_reviews: rating.totalReviews },
+      }
+    : response;
+}
 
 export function toBookingEventResponse(entry: BookingHistoryEntry): BookingEventResponse {
   return {
