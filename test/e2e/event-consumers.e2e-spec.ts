@@ -239,7 +239,12 @@ describe('outbox consumers (shared/events)', () => {
     const b = await insertEvent(writer, 'probe.b');
     await consumers.drain();
     expect(await reactions('test.only-b', [a, b])).toEqual(ids(b));
-    expect(await reactions('test.from-now', [beforeStart, a, b])).toEqual(ids(a, b));
+    // A 'now' cursor starts at the oldest transaction still running on the server (transaction ids
+    // are the cluster's): every event committed after its registration is read, and an event
+    // committed just before it too when another database's transaction was open at that moment.
+    const fromNow = await reactions('test.from-now', [beforeStart, a, b]);
+    expect(fromNow.slice(-2)).toEqual(ids(a, b));
+    expect(fromNow.length === 2 || fromNow[0] === beforeStart.id).toBe(true);
     expect(await reactions('test.all', [beforeStart])).toEqual(ids(beforeStart));
   });
 

@@ -8,8 +8,10 @@ export class PostgresEventCursors {
   constructor(private readonly context: TransactionContext) {}
 
   /**
-   * Creates the cursor unless it exists: before every event, or for 'now' past every transaction
-   * that has finished, so that only events committed later are read.
+   * Creates the cursor unless it exists: before every event, or for 'now' at the oldest
+   * transaction still running, so that every event committed later is read. Transaction ids are
+   * the server's, not the database's: an event committed just before the registration is read too
+   * when an older transaction (of any database on the server) was still open.
    */
   async create(name: string, startAt: 'beginning' | 'now'): Promise<void> {
     await this.context.manager().query(
