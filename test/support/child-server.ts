@@ -85,8 +85,13 @@ export async function spawnMainServer(
   let ended = false;
   void exited.then(() => (ended = true));
   const url = `http://127.0.0.1:${port}`;
+  const giveUpAt = Date.now() + 90_000;
   for (;;) {
     if (ended) throw new Error(`server exited before it was ready (${child.exitCode}): ${errors}`);
+    if (Date.now() > giveUpAt) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after 90 s: ${errors}`);
+    }
     const ready = await fetch(`${url}/health/ready`).then(
       (response) => response.ok,
       () => false,
