@@ -17,8 +17,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${message}\n`),
   );
   const url = database.configuration.database.url!;
-  // Two connections: one holds the advisory lock while TypeORM migrates on the other.
-  const dataSource = new DataSource(buildDataSourceOptions(url, 2));
+  const dataSource = new DataSource(buildDataSourceOptions(url, 1));
   try {
     await dataSource.initialize();
     const applied = await runMigrationsExclusively(dataSource);
