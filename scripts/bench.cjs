@@ -177,6 +177,7 @@ async function startApi(url, extraEnv = {}, port = API_PORT) {
       if (response.ok)
         return {
           base,
+          pid: child.pid,
           stop: () =>
             new Promise((done) => {
               child.once('exit', done);

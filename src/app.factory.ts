@@ -19,6 +19,7 @@ import { answerClientError, renderFrameworkError } from './shared/http/framework
 import { jsonShapeProblem } from './shared/http/json-shape';
 import { setUpSessions } from './shared/auth/session.setup';
 import { acceptFormPostsWhereDeclared } from './shared/http/form-posts';
+import { RealtimeAdapter } from './shared/realtime/realtime.adapter';
 
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application (tests use it for probe routes). */
@@ -69,6 +70,7 @@ export async function createApp(
     rawBody: true,
   });
   await configureHttp(app, configuration);
+  await configureRealtime(app, configuration);
   if (configuration.database.runMigrations) {
     const applied = await runMigrationsExclusively(app.get(DataSource));
     if (applied.length > 0) logger.info({ migrations: applied }, 'Applied database migrations');
@@ -108,6 +110,21 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
   app.enableCors(crossOriginOptions(configuration.http.cors));
   await setUpSessions(app, configuration.auth, app.get(DataSource));
   if (configuration.app.apiDocs) setUpOpenApi(app);
+}
+
+/**
+ * Socket.io on the API's own port: the gateways share this server. REDIS_URL switches the
+ * adapter from this process's rooms to rooms shared by every instance.
+ */
+async function configureRealtime(app: NestFastifyApplication, configuration: Configuration) {
+  const adapter = new RealtimeAdapter(app, {
+    cors: configuration.http.cors,
+    maxFrameBytes: configuration.messaging.maxFrameBytes,
+    redisUrl: configuration.redis.url,
+    redisKeyPrefix: configuration.redis.keyPrefix,
+  });
+  await adapter.connect();
+  app.useWebSocketAdapter(adapter);
 }
 
 /** A hop count becomes "trust the nearest N addresses of the forwarding chain". */

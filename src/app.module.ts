@@ -14,6 +14,7 @@ import {
   NoReviewsYetReader,
 } from './modules/companions';
 import { IdentityModule } from './modules/identity';
+import { MessagingModule } from './modules/messaging';
 import { PaymentsModule } from './modules/payments';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
@@ -36,6 +37,7 @@ export class AppModule {
       heldIntervalsReader: BookingsHeldIntervalsReader,
       recentReviewsReader: NoReviewsYetReader,
     });
+    const apiKeys = ApiKeysModule.forRoot({ identity });
     const bookings = BookingsModule.forRoot({ identity, companions });
     return {
       module: AppModule,
@@ -53,10 +55,11 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         identity,
-        ApiKeysModule.forRoot({ identity }),
+        apiKeys,
         companions,
         bookings,
         PaymentsModule.forRoot({ bookings }),
+        MessagingModule.forRoot({ identity, apiKeys, bookings }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

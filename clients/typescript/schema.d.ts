@@ -751,6 +751,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your conversations, latest activity first, with last message and unread count */
+        get: operations["messagesConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/conversation/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation's messages, newest first, in cursor pages */
+        get: operations["messagesMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/send/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message to a user (creates the direct conversation on the first message)
+         * @description Content is 1-5,000 characters after trimming. A blocked word is a 422 whose `content` entry says "Message rejected by content filter" (nothing is stored); e-mail addresses and phone numbers are replaced by `[hidden]` unless the parties have a paid booking.
+         */
+        post: operations["messagesSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a group conversation with the staff members of your bookings for an event */
+        post: operations["messagesGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/conversation/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every message of the conversation read */
+        post: operations["messagesRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1356,6 +1444,84 @@ export interface components {
         WebhookReceivedResponse: {
             /** @enum {boolean} */
             received: true;
+        };
+        ParticipantResponse: {
+            /** @example 12 */
+            user_id: number;
+            /** @example Anna K. */
+            name: string;
+            /** @enum {string} */
+            role: "client" | "staff" | "admin";
+            /** @description Connected right now (on any instance) */
+            online: boolean;
+        };
+        MessageResponse: {
+            /** @example 1042 */
+            id: number;
+            /** @example 7 */
+            conversation_id: number;
+            /** @example 12 */
+            sender_id: number;
+            /** @example Anna K. */
+            sender_name: string;
+            /** @example Hello, I have a question about the event. */
+            content: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ConversationResponse: {
+            /** @example 7 */
+            id: number;
+            /** @enum {string} */
+            type: "direct" | "group";
+            /** @example null */
+            title: string | null;
+            participants: components["schemas"]["ParticipantResponse"][];
+            last_message: components["schemas"]["MessageResponse"] | null;
+            /** @example 2 */
+            unread_count: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ConversationListResponse: {
+            conversations: components["schemas"]["ConversationResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            /** @example 1 */
+            total: number;
+        };
+        MessagePageResponse: {
+            /** @description Newest first */
+            messages: components["schemas"]["MessageResponse"][];
+            /**
+             * @description Pass as `before` for older messages; null on the last page
+             * @example 1001
+             */
+            next_cursor: number | null;
+        };
+        SendMessageRequest: {
+            /** @example Hello, I have a question about the event. */
+            content: string;
+        };
+        MessageEnvelope: {
+            message: components["schemas"]["MessageResponse"];
+        };
+        CreateGroupRequest: {
+            /** @example Trade fair, 15 May */
+            title: string;
+            /**
+             * @description Codes of the client's bookings for the event; their staff members join
+             * @example [
+             *       "PS-A1B2C3D4",
+             *       "PS-E5F6G7H8"
+             *     ]
+             */
+            booking_codes: string[];
+        };
+        ConversationEnvelope: {
+            conversation: components["schemas"]["ConversationResponse"];
         };
         Error: {
             /** @description Human-readable description */
@@ -4620,6 +4786,334 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    messagesConversations: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "conversations": [
+                     *         {
+                     *           "id": 7,
+                     *           "type": "direct",
+                     *           "title": null,
+                     *           "participants": [
+                     *             {
+                     *               "user_id": 12,
+                     *               "name": "Anna K.",
+                     *               "role": "client",
+                     *               "online": true
+                     *             },
+                     *             {
+                     *               "user_id": 31,
+                     *               "name": "Maria S.",
+                     *               "role": "staff",
+                     *               "online": false
+                     *             }
+                     *           ],
+                     *           "last_message": {
+                     *             "id": 1042,
+                     *             "conversation_id": 7,
+                     *             "sender_id": 12,
+                     *             "sender_name": "Anna K.",
+                     *             "content": "Hello, I have a question about the event.",
+                     *             "created_at": "2026-05-01T10:00:00.000Z"
+                     *           },
+                     *           "unread_count": 0,
+                     *           "created_at": "2026-05-01T09:58:00.000Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConversationListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    messagesMessages: {
+        parameters: {
+            query?: {
+                /** @description A message id: only older messages (the next_cursor of the previous page) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messages": [
+                     *         {
+                     *           "id": 1042,
+                     *           "conversation_id": 7,
+                     *           "sender_id": 12,
+                     *           "sender_name": "Anna K.",
+                     *           "content": "Hello, I have a question about the event.",
+                     *           "created_at": "2026-05-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessagePageResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Conversation not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Conversation not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    messagesSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": {
+                     *         "id": 1042,
+                     *         "conversation_id": 7,
+                     *         "sender_id": 12,
+                     *         "sender_name": "Anna K.",
+                     *         "content": "Hello, I have a question about the event.",
+                     *         "created_at": "2026-05-01T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "You may not message this user" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You may not message this user"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "User not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "User not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    messagesGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "conversation": {
+                     *         "id": 8,
+                     *         "type": "group",
+                     *         "title": "Trade fair, 15 May",
+                     *         "participants": [
+                     *           {
+                     *             "user_id": 12,
+                     *             "name": "Anna K.",
+                     *             "role": "client",
+                     *             "online": true
+                     *           },
+                     *           {
+                     *             "user_id": 31,
+                     *             "name": "Maria S.",
+                     *             "role": "staff",
+                     *             "online": false
+                     *           }
+                     *         ],
+                     *         "last_message": null,
+                     *         "unread_count": 0,
+                     *         "created_at": "2026-05-01T09:58:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConversationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Only clients create group conversations" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Only clients create group conversations"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    messagesRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuccessResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Conversation not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Conversation not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -97,8 +97,22 @@ export interface RateLimitSettings {
   paymentWebhook: RateLimitRule;
 }
 
+/** CONTRACT §6: messaging's content rules and the limits of its Socket.io connections. */
+export interface MessagingSettings {
+  /** MESSAGE_BLOCKLIST: words refused on top of the default list shipped with the code. */
+  extraBlockedWords: string[];
+  /** Events per socket per window (CONTRACT §2.4 "socket events"). */
+  socketEvents: RateLimitRule;
+  /** Events per user per window, across all the user's sockets and instances. */
+  userEvents: RateLimitRule;
+  /** Socket.io's maxHttpBufferSize: a larger frame closes the connection. */
+  maxFrameBytes: number;
+  /** How long a user stays online in Redis after their instance last vouched for them. */
+  presenceTtlMs: number;
+}
+
 export interface RedisSettings {
-  /** Set → rate-limit counters (and later socket rooms) are shared through Redis. */
+  /** Set → rate-limit counters, socket rooms and presence are shared through Redis. */
   url: string | undefined;
   /** Namespaces every key, so that several deployments (or test runs) can share one Redis. */
   keyPrefix: string;
@@ -114,6 +128,7 @@ export interface Configuration {
   auth: AuthSettings;
   rateLimits: RateLimitSettings;
   redis: RedisSettings;
+  messaging: MessagingSettings;
 }
 
 export class ConfigurationError extends Error {
@@ -194,6 +209,13 @@ export function loadConfiguration(
       paymentWebhook: { limit: variables.RATE_LIMIT_PAYMENT_WEBHOOK, windowMs: MINUTE_MS },
     },
     redis: { url: variables.REDIS_URL, keyPrefix: variables.REDIS_KEY_PREFIX },
+    messaging: {
+      extraBlockedWords: splitList(variables.MESSAGE_BLOCKLIST),
+      socketEvents: { limit: variables.RATE_LIMIT_SOCKET_EVENTS, windowMs: MINUTE_MS },
+      userEvents: { limit: variables.RATE_LIMIT_SOCKET_USER_EVENTS, windowMs: MINUTE_MS },
+      maxFrameBytes: variables.SOCKET_MAX_FRAME_BYTES,
+      presenceTtlMs: 45_000,
+    },
   };
 }
 

@@ -229,6 +229,29 @@ export class EnvironmentVariables {
   })
   PASSWORD_HASH_MEMORY_KIB = 65_536;
 
+  /** Extra blocked words for messages (CONTRACT §6.4), comma-separated, on top of the default list. */
+  @IsOptional()
+  @IsString()
+  MESSAGE_BLOCKLIST?: string;
+
+  @Transform(numericText)
+  @IsInt({ message: 'RATE_LIMIT_SOCKET_EVENTS must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_SOCKET_EVENTS must be a positive integer' })
+  RATE_LIMIT_SOCKET_EVENTS = 100;
+
+  @Transform(numericText)
+  @IsInt({ message: 'RATE_LIMIT_SOCKET_USER_EVENTS must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_SOCKET_USER_EVENTS must be a positive integer' })
+  RATE_LIMIT_SOCKET_USER_EVENTS = 300;
+
+  @Transform(numericText)
+  @IsInt({ message: 'SOCKET_MAX_FRAME_BYTES must be an integer between 1024 and 1048576' })
+  @Min(1024, { message: 'SOCKET_MAX_FRAME_BYTES must be an integer between 1024 and 1048576' })
+  @Max(1_048_576, {
+    message: 'SOCKET_MAX_FRAME_BYTES must be an integer between 1024 and 1048576',
+  })
+  SOCKET_MAX_FRAME_BYTES = 65_536;
+
   @IsString()
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
     message: 'REDIS_KEY_PREFIX must be 1-64 characters of A-Z a-z 0-9 : _ -',

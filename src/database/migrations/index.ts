@@ -13,11 +13,13 @@ import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-domain-events-by-commit';
 import { AddBookingPaymentSteps1795730300600 } from './1795730300600-add-booking-payment-steps';
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
+import { CreateMessaging1795730600000 } from './1795730600000-create-messaging';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
- * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx.
+ * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx,
+ * messaging 17957306xxxxx.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -35,4 +37,5 @@ export const migrations = [
   OrderDomainEventsByCommit1795730300500,
   AddBookingPaymentSteps1795730300600,
   CreatePayments1795730400000,
+  CreateMessaging1795730600000,
 ];

@@ -39,6 +39,8 @@ export class ApiKeysModule {
         AuthenticateApiKeyUseCase,
         ApiKeyStrategy,
       ],
+      // What the messaging module calls to authenticate a socket's handshake.
+      exports: [AuthenticateApiKeyUseCase],
     };
   }
 }

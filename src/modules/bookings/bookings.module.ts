@@ -27,7 +27,9 @@ import { ExpirePendingBookingUseCase } from './application/expire-pending-bookin
 import { GetBookingHistoryUseCase } from './application/get-booking-history.use-case';
 import { GetBookingUseCase } from './application/get-booking.use-case';
 import { ListBookingsUseCase } from './application/list-bookings.use-case';
+import { BookingPartiesQuery } from './application/booking-parties.query';
 import { BookingHistoryReader } from './domain/ports/booking-history.reader';
+import { BookingPartiesReader } from './domain/ports/booking-parties.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
 import { CompanionCatalog } from './domain/ports/companion-catalog';
 import { CustomerDirectory } from './domain/ports/customer-directory';
@@ -37,6 +39,7 @@ import { BookingsController } from './infrastructure/http/bookings.controller';
 import { AutoCompleteBookingWorker } from './infrastructure/jobs/auto-complete-booking.worker';
 import { ExpirePendingBookingWorker } from './infrastructure/jobs/expire-pending-booking.worker';
 import { BookingOrmEntity } from './infrastructure/persistence/booking.orm-entity';
+import { PostgresBookingPartiesReader } from './infrastructure/persistence/postgres-booking-parties.reader';
 import { OutboxBookingHistoryReader } from './infrastructure/persistence/outbox-booking-history.reader';
 import { IdentityQueryCustomerDirectory } from './infrastructure/identity/identity-query.customer-directory';
 import { TypeOrmBookingRepository } from './infrastructure/persistence/typeorm-booking.repository';
@@ -67,6 +70,7 @@ export class BookingsModule {
       providers: [
         { provide: BookingRepository, useClass: TypeOrmBookingRepository },
         { provide: BookingHistoryReader, useClass: OutboxBookingHistoryReader },
+        { provide: BookingPartiesReader, useClass: PostgresBookingPartiesReader },
         { provide: CustomerDirectory, useClass: IdentityQueryCustomerDirectory },
         { provide: CompanionCatalog, useClass: CompanionsQueryCatalog },
         {
@@ -100,8 +104,9 @@ export class BookingsModule {
         FindBookingForPaymentQuery,
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
+        BookingPartiesQuery,
       ],
-      // What the payments module calls (through the front door).
+      // What the payments and messaging modules call (through the front door).
       exports: [
         ExpirePendingBookingUseCase,
         AutoCompleteBookingUseCase,
@@ -109,6 +114,7 @@ export class BookingsModule {
         FindBookingForPaymentQuery,
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
+        BookingPartiesQuery,
       ],
     };
   }

@@ -21,3 +21,7 @@ export {
 } from './application/quote-booking-cancellation.query';
 export { ResolveBookingDisputeUseCase } from './application/resolve-booking-dispute.use-case';
 export { type DisputeResolution } from './domain/booking';
+
+// What the messaging module asks about who books whom (CONTRACT §6.1, §6.4).
+export { BookingPartiesQuery } from './application/booking-parties.query';
+export { type BookingParties } from './domain/ports/booking-parties.reader';

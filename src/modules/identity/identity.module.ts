@@ -3,6 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
+import { EventsModule } from '../../shared/events/events.module';
+import { AccessEndings } from './application/access-endings';
+import { LogOutUseCase } from './application/log-out.use-case';
 import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
 import { CreateAdminUseCase } from './application/create-admin.use-case';
 import { CreateOrganizationUseCase } from './application/create-organization.use-case';
@@ -55,6 +58,7 @@ export class IdentityModule {
       imports: [
         TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity]),
         SharedDatabaseModule,
+        EventsModule,
       ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
@@ -78,6 +82,8 @@ export class IdentityModule {
         },
         RegisterUserUseCase,
         LogInUseCase,
+        LogOutUseCase,
+        AccessEndings,
         GetActiveAccountQuery,
         FindAccountByEmailQuery,
         OwnerAccountReader,

@@ -17,6 +17,10 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     'payments',
     "Stripe's webhook, staff payout onboarding, and the local payment gateway's pages (development)",
   ],
+  [
+    'messages',
+    'Conversations, message history and sending (real-time delivery over Socket.io on the same port)',
+  ],
   ['admin', "Operators' endpoints (administrators only)"],
   ['health', 'Liveness and readiness probes'],
 ];

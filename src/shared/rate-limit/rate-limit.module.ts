@@ -6,6 +6,7 @@ import { Configuration } from '../../config/configuration';
 import { Clock } from '../domain/clock';
 import { FixedWindowMemoryStorage } from './fixed-window-memory.storage';
 import { FixedWindowRedisStorage } from './fixed-window-redis.storage';
+import { EventRateLimiter } from './event-rate-limiter';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RequestRateLimiter } from './request-rate-limiter';
 
@@ -28,7 +29,11 @@ import { RequestRateLimiter } from './request-rate-limiter';
       },
     }),
   ],
-  providers: [RequestRateLimiter, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [RequestRateLimiter],
+  providers: [
+    RequestRateLimiter,
+    EventRateLimiter,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [RequestRateLimiter, EventRateLimiter],
 })
 export class RateLimitModule {}

@@ -5,10 +5,12 @@ import { OrganizationRepository } from '../domain/ports/organization.repository'
 import { UserChanges, UserRepository } from '../domain/ports/user.repository';
 import { UserSessions } from '../domain/ports/user-sessions';
 import { Account } from '../domain/user';
+import { AccessEndings } from './access-endings';
 
 /**
  * An operator changes a user's role, status, tier or organization (CONTRACT §8). Suspension
- * ends the user's sessions, so that a later reactivation does not revive them.
+ * ends the user's sessions, so that a later reactivation does not revive them, and is recorded as
+ * `user.suspended` for the connections other modules hold (sockets).
  */
 @Injectable()
 export class UpdateUserUseCase {
@@ -17,6 +19,7 @@ export class UpdateUserUseCase {
     private readonly organizations: OrganizationRepository,
     private readonly transactions: TransactionRunner,
     private readonly sessions: UserSessions,
+    private readonly endings: AccessEndings,
   ) {}
 
   execute(operatorId: number, userId: number, changes: UserChanges): Promise<Account> {
@@ -30,7 +33,10 @@ export class UpdateUserUseCase {
         throw DomainError.invalidField('organization_id', 'Unknown organization');
       }
       await this.users.update(userId, changes);
-      if (changes.status === 'suspended') await this.sessions.endAll(userId);
+      if (changes.status === 'suspended') {
+        await this.sessions.endAll(userId);
+        await this.endings.suspended(userId, operatorId);
+      }
       const account = await this.users.findAccount(userId);
       if (!account) throw DomainError.notFound('User not found');
       return account;

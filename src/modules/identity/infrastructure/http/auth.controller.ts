@@ -3,12 +3,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, Public } from '../../../../shared/auth/auth.decorator';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from '../../../../shared/auth/session.setup';
+import { sessionReference } from '../../../../shared/auth/session-cookie.reader';
 import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
 import { Actor } from '../../../../shared/domain/actor';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { SUCCESS, SuccessResponse } from '../../../../shared/http/success.response';
 import { GetActiveAccountQuery } from '../../application/get-active-account.query';
 import { LogInUseCase } from '../../application/log-in.use-case';
+import { LogOutUseCase } from '../../application/log-out.use-case';
 import { RegisterUserUseCase } from '../../application/register-user.use-case';
 import { LoginRequest } from './dto/login.request';
 import { RegisterRequest } from './dto/register.request';
@@ -29,6 +31,7 @@ export class AuthController {
   constructor(
     private readonly registerUser: RegisterUserUseCase,
     private readonly logIn: LogInUseCase,
+    private readonly logOut: LogOutUseCase,
     private readonly activeAccount: GetActiveAccountQuery,
   ) {}
 
@@ -85,10 +88,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Log out: destroys the session and expires its cookie' })
   @ApiOkResponse({ type: SuccessResponse, example: SUCCESS })
   async logout(
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SuccessResponse> {
+    const ended = sessionReference(request.session.sessionId);
     await request.session.destroy();
+    await this.logOut.execute(actor.userId, ended);
     // The session plugin leaves the browser's cookie in place; expire it with the same attributes.
     void reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES);
     return SUCCESS;
