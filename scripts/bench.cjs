@@ -14,7 +14,12 @@
  *
  * Environment: BENCH_SCENARIOS (indexes, e.g. '0,5'), BENCH_LOG_LEVEL (warn), BENCH_API_NODE_ARGS (node flags of the API child), BENCH_EXPLAIN_ONLY (set: stop after the plans), BENCH_COMPANIONS (100000), BENCH_DURATION seconds (10), BENCH_RATE (100),
  * BENCH_DATABASE (eventstuffer_bench), BENCH_AUTH_HEADERS (JSON headers of an authenticated
- * reader, e.g. '{"authorization":"Bearer ps_…"}').
+ * reader, e.g. '{"authorization":"Bearer ps_…"}'), BENCH_STATS_BOOKINGS (100000; 0 skips the
+ * operators' statistics range).
+ *
+ * The operators' statistics range: BENCH_STATS_BOOKINGS bookings of the same staff, created over
+ * the past year with their ledger entries (scripts/seed-bench-bookings.cjs), then
+ * GET /api/admin/stats over the whole year and over the last 30 days, through an admin's key.
  */
 require('reflect-metadata');
 const { spawn } = require('node:child_process');
@@ -25,11 +30,13 @@ const { Client } = require('pg');
 const { DataSource } = require('typeorm');
 const { constantRate } = require('./bench-load.cjs');
 const { seedBench } = require('./seed-bench.cjs');
+const { seedBenchBookings } = require('./seed-bench-bookings.cjs');
 
 const root = join(__dirname, '..');
 const dist = (path) => require(join(root, 'dist', 'src', path));
 
 const COMPANIONS = Number(process.env.BENCH_COMPANIONS ?? 100000);
+const STATS_BOOKINGS = Number(process.env.BENCH_STATS_BOOKINGS ?? 100000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3099);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
@@ -233,6 +240,43 @@ async function createReaderKey(base, url, permissions = ['read'], label = 'reade
   return { authorization: `Bearer ${(await created.json()).key}`, email };
 }
 
+/** An API key of an administrator: a reader whose account is then made an admin. */
+async function createAdminKey(base, url) {
+  const { authorization, email } = await createReaderKey(base, url, ['read'], 'operator');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`UPDATE users SET role = 'admin' WHERE lower(email) = $1`, [email]);
+  await client.end();
+  return { authorization };
+}
+
+/** GET /api/admin/stats over the seeded year and over its last 30 days. */
+async function benchStats(base, url) {
+  const headers = await createAdminKey(base, url);
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const rows = [];
+  for (const [name, from] of [
+    ['stats, 1 year', day(-366)],
+    ['stats, 30 days', day(-30)],
+  ]) {
+    const statsUrl = `${base}/api/admin/stats?from=${from}&to=${day(0)}`;
+    const check = await fetch(statsUrl, { headers });
+    if (!check.ok) throw new Error(`${name}: HTTP ${check.status} ${await check.text()}`);
+    const { bookings } = await check.json();
+    await run({ url: statsUrl, headers, connections: 4, duration: 2 }); // warm-up
+    const throughput = await run({ url: statsUrl, headers, connections: 4, duration: DURATION });
+    rows.push({
+      scenario: name,
+      total: bookings.total,
+      'req/s @4': Math.round(throughput.requests.average),
+      'p50 ms @4': throughput.latency.p50,
+      'p99 ms @4': throughput.latency.p99,
+      errors: throughput.errors + throughput.non2xx,
+    });
+  }
+  return rows;
+}
+
 function run(options) {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
@@ -244,6 +288,7 @@ async function main() {
   console.log(`bench: ${database.description}, ${COMPANIONS} profiles, ${DURATION} s per run`);
   const dataSource = await migrate(database.url);
   await seedBench(database.url, COMPANIONS);
+  if (STATS_BOOKINGS > 0) await seedBenchBookings(database.url, STATS_BOOKINGS);
   const seqScans = await explainScenarios(dataSource);
   await dataSource.destroy();
   if (process.env.BENCH_EXPLAIN_ONLY) {
@@ -285,6 +330,7 @@ async function main() {
         errors: throughput.errors + throughput.non2xx + fixed.errors + fixed.non2xx,
       });
     }
+    if (STATS_BOOKINGS > 0) rows.push(...(await benchStats(api.base, database.url)));
   } finally {
     await api.stop();
     await database.stop();

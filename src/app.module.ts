@@ -6,6 +6,7 @@ import { Clock } from './shared/domain/clock';
 import { ClockModule } from './shared/time/clock.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AdminModule } from './modules/admin';
 import { ApiKeysModule } from './modules/api-keys';
 import { BookingsHeldIntervalsReader, BookingsModule } from './modules/bookings';
 import {
@@ -16,6 +17,7 @@ import {
 import { IdentityModule } from './modules/identity';
 import { MessagingModule } from './modules/messaging';
 import { PaymentsModule } from './modules/payments';
+import { WebhooksModule } from './modules/webhooks';
 import { AccessModule } from './shared/auth/access.module';
 import { RateLimitModule } from './shared/rate-limit/rate-limit.module';
 import { HttpErrorFilter } from './shared/http/http-error.filter';
@@ -39,6 +41,7 @@ export class AppModule {
     });
     const apiKeys = ApiKeysModule.forRoot({ identity });
     const bookings = BookingsModule.forRoot({ identity, companions });
+    const payments = PaymentsModule.forRoot({ bookings });
     return {
       module: AppModule,
       imports: [
@@ -58,8 +61,10 @@ export class AppModule {
         apiKeys,
         companions,
         bookings,
-        PaymentsModule.forRoot({ bookings }),
+        payments,
         MessagingModule.forRoot({ identity, apiKeys, bookings }),
+        WebhooksModule.forRoot({ identity }),
+        AdminModule.forRoot({ identity, companions, bookings, payments }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

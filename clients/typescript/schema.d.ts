@@ -839,6 +839,314 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your webhook endpoints: status, failures, last delivery */
+        get: operations["webhooksList"];
+        put?: never;
+        /** Register a webhook endpoint (max 10 per user); the signing secret is shown once */
+        post: operations["webhooksCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["webhooksRemove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events or description; `status: "active"` re-enables */
+        patch: operations["webhooksUpdate"];
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New signing secret (shown once); the old one keeps signing for 24 hours */
+        post: operations["webhooksRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.test` event now and return the delivery result */
+        post: operations["webhooksTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries, newest first: event, attempt, status code, duration, error, next retry */
+        get: operations["webhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (same event id and sequence) */
+        post: operations["webhooksRedeliverOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-send every matching event since a time, in order (at most 1,000 per call) */
+        post: operations["webhooksRecover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events in commit order, as webhooks deliver them, for the resources you may see; page with `after` = the previous `next_cursor` */
+        get: operations["eventsFeedList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every booking, newest first, by status, event date, party or code */
+        get: operations["adminBookingsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking in full: the record, its event history and its ledger */
+        get: operations["adminBookingsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{code}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a dispute: release (completed, paid out) or refund all or `amount` (cancelled, the rest paid out minus the fee) */
+        post: operations["adminBookingsResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payouts, newest first, optionally of one status (e.g. failed) */
+        get: operations["adminPayoutsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payouts/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed payout again (same idempotency key: it is never paid twice) */
+        post: operations["adminPayoutsRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contact-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact messages, newest first, optionally only open or handled */
+        get: operations["adminContactMessagesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contact-messages/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a contact message handled */
+        post: operations["adminContactMessagesMarkHandled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users and staff now; bookings created in the range by status, gross booking value, refunds and fees */
+        get: operations["adminInsightsGetStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin action, newest first, by operator, target, action or time */
+        get: operations["adminInsightsGetAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message to the operators */
+        post: operations["contactSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1522,6 +1830,443 @@ export interface components {
         };
         ConversationEnvelope: {
             conversation: components["schemas"]["ConversationResponse"];
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description https:// URL of the receiver; hosts that resolve to loopback, private, link-local or metadata addresses are refused
+             * @example https://hooks.example.com/eventstuffer
+             */
+            url: string;
+            /**
+             * @description Event types to receive (`booking.created`, `booking.completed`, `booking.cancelled`, `payment.completed`, `review.created`, and the other booking transitions `booking.accepted`, `booking.declined`, `booking.expired`, `booking.checked_in`, `booking.disputed`), or `["*"]` for all
+             * @example [
+             *       "booking.created",
+             *       "payment.completed"
+             *     ]
+             */
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            /** @example CRM sync */
+            description?: string | null;
+        };
+        /** @enum {string} */
+        WebhookEndpointStatus: "active" | "disabled";
+        WebhookLastDeliveryResponse: {
+            /** Format: date-time */
+            at: string;
+            /** @description null when no answer came */
+            status_code: number | null;
+            succeeded: boolean;
+        };
+        CreatedWebhookResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example https://hooks.example.com/eventstuffer */
+            url: string;
+            description: string | null;
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @example null */
+            disabled_reason: string | null;
+            /** @description Events in a row whose every attempt failed (disabled at 10) */
+            failure_count: number;
+            last_delivery: components["schemas"]["WebhookLastDeliveryResponse"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The signing secret (`whsec_` + base64 of 32 bytes), shown once: store it now */
+            secret: string;
+        };
+        WebhookEndpointResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example https://hooks.example.com/eventstuffer */
+            url: string;
+            description: string | null;
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @example null */
+            disabled_reason: string | null;
+            /** @description Events in a row whose every attempt failed (disabled at 10) */
+            failure_count: number;
+            last_delivery: components["schemas"]["WebhookLastDeliveryResponse"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookListResponse: {
+            webhooks: components["schemas"]["WebhookEndpointResponse"][];
+        };
+        UpdateWebhookRequest: {
+            /** @description https:// URL of the receiver; hosts that resolve to loopback, private, link-local or metadata addresses are refused */
+            url?: string;
+            /** @description Event types to receive (`booking.created`, `booking.completed`, `booking.cancelled`, `payment.completed`, `review.created`, and the other booking transitions `booking.accepted`, `booking.declined`, `booking.expired`, `booking.checked_in`, `booking.disputed`), or `["*"]` for all */
+            events?: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
+            description?: string | null;
+            /**
+             * @description `active` re-enables a disabled endpoint (its failure count starts again at 0)
+             * @enum {string}
+             */
+            status?: "active";
+        };
+        WebhookEnvelope: {
+            webhook: components["schemas"]["WebhookEndpointResponse"];
+        };
+        RotatedSecretResponse: {
+            /** @description The new secret, shown once */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then the previous secret signs too (webhook-signature carries both)
+             */
+            previous_secret_expires_at: string;
+        };
+        /** @enum {string} */
+        WebhookDeliveryKind: "event" | "recovery" | "test" | "redelivery";
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed" | "cancelled";
+        WebhookTransitionData: {
+            /** @example accept */
+            action: string;
+            /** @example pending */
+            from: string | null;
+            /** @example accepted */
+            to: string;
+            /** @example staff */
+            by: string | null;
+            reason: string | null;
+        };
+        WebhookEventData: {
+            /** @description The booking as `GET /api/v1/bookings/:code` shows it, with its `version` */
+            booking?: components["schemas"]["BookingResponse"];
+            transition?: components["schemas"]["WebhookTransitionData"];
+            /** @description `webhook.test` only: the endpoint tested */
+            endpoint_id?: number;
+            /**
+             * @description `webhook.test` only
+             * @example A test event from EventStuffer
+             */
+            message?: string;
+        };
+        WebhookEventPayload: {
+            /**
+             * @description Stable across retries, redeliveries and the feed
+             * @example evt_42
+             */
+            id: string;
+            /**
+             * @description `booking.created`, `booking.accepted`, `booking.declined`, `booking.cancelled`, `booking.expired`, `booking.checked_in`, `booking.completed`, `booking.disputed`, `payment.completed` (data.booking), `review.created`; `webhook.test` from the test route
+             * @enum {string}
+             */
+            type: "booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "webhook.test";
+            /** Format: date-time */
+            created_at: string;
+            /** @description The endpoint's own increasing counter */
+            sequence: number;
+            data: components["schemas"]["WebhookEventData"];
+        };
+        WebhookDeliveryResponse: {
+            id: number;
+            /** @example evt_42 */
+            event_id: string;
+            /**
+             * @example booking.created
+             * @enum {string}
+             */
+            event_type: "booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "webhook.test";
+            sequence: number;
+            kind: components["schemas"]["WebhookDeliveryKind"];
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** @description Attempts made so far (at most 4) */
+            attempt: number;
+            status_code: number | null;
+            duration_ms: number | null;
+            error: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            /** Format: date-time */
+            next_retry_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The body sent, byte for byte as signed */
+            payload: components["schemas"]["WebhookEventPayload"];
+        };
+        WebhookDeliveryEnvelope: {
+            delivery: components["schemas"]["WebhookDeliveryResponse"];
+        };
+        WebhookDeliveryListResponse: {
+            deliveries: components["schemas"]["WebhookDeliveryResponse"][];
+            page: number;
+            limit: number;
+            total: number;
+        };
+        RecoverWebhookRequest: {
+            /**
+             * Format: date-time
+             * @description Re-send every matching event that occurred at or after this time, in order
+             * @example 2026-12-01T00:00:00.000Z
+             */
+            since: string;
+        };
+        RecoverWebhookResponse: {
+            /** @enum {boolean} */
+            success: true;
+            /** @description Events queued for delivery (at most 1,000) */
+            queued: number;
+        };
+        FeedEventResponse: {
+            /**
+             * @description The id webhooks deliver the event with
+             * @example evt_42
+             */
+            id: string;
+            /**
+             * @description `booking.created`, `booking.accepted`, `booking.declined`, `booking.cancelled`, `booking.expired`, `booking.checked_in`, `booking.completed`, `booking.disputed`, `payment.completed` (data.booking), `review.created`; `webhook.test` from the test route
+             * @enum {string}
+             */
+            type: "booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed";
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Where this event sits in the feed
+             * @example 1234-56
+             */
+            cursor: string;
+            data: components["schemas"]["WebhookEventData"];
+        };
+        EventFeedResponse: {
+            events: components["schemas"]["FeedEventResponse"][];
+            /**
+             * @description Pass as `after` for the next page (unchanged when nothing new was committed)
+             * @example 1234-56
+             */
+            next_cursor: string;
+        };
+        AdminBookingDetailResponse: {
+            booking: components["schemas"]["BookingResponse"];
+            /** @description Oldest first */
+            events: components["schemas"]["BookingEventResponse"][];
+            ledger: components["schemas"]["LedgerResponse"];
+        };
+        ResolveDisputeRequest: {
+            /** @enum {string} */
+            outcome: "release" | "refund";
+            /**
+             * @description Only with `refund`: how much goes back, in major units (at most what was charged); absent = everything
+             * @example 50
+             */
+            amount?: number;
+        };
+        /** @enum {string} */
+        PayoutStatus: "pending" | "awaiting_onboarding" | "paid" | "failed";
+        PayoutResponse: {
+            /** @example 12 */
+            id: number;
+            /** @example PS-7Q2KX9LM */
+            booking_code: string;
+            /**
+             * @description The staff member's user id
+             * @example 31
+             */
+            staff_user_id: number;
+            /** @description In major units of `currency` (153 is 153.00) */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            status: components["schemas"]["PayoutStatus"];
+            /** @description Transfers tried so far */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            paid_at: string | null;
+        };
+        PayoutListResponse: {
+            /** @description Newest first */
+            payouts: components["schemas"]["PayoutResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        PayoutEnvelope: {
+            payout: components["schemas"]["PayoutResponse"];
+        };
+        /** @enum {string} */
+        ContactMessageStatus: "open" | "handled";
+        ContactMessageResponse: {
+            /** @example 17 */
+            id: number;
+            /** @example Maria Schmidt */
+            name: string;
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
+            email: string;
+            /** @example Staff for a trade fair */
+            subject: string;
+            /** @example We need twelve hostesses in May. */
+            message: string;
+            status: components["schemas"]["ContactMessageStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            handled_at: string | null;
+            /** @description The operator who handled it */
+            handled_by: number | null;
+        };
+        ContactMessageListResponse: {
+            /** @description Newest first */
+            messages: components["schemas"]["ContactMessageResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        ContactMessageEnvelope: {
+            message: components["schemas"]["ContactMessageResponse"];
+        };
+        UserStatsResponse: {
+            total: number;
+            /**
+             * @description client, staff, admin
+             * @example {
+             *       "client": 120,
+             *       "staff": 40,
+             *       "admin": 2
+             *     }
+             */
+            by_role: {
+                [key: string]: number;
+            };
+            /**
+             * @description active, suspended
+             * @example {
+             *       "active": 160,
+             *       "suspended": 2
+             *     }
+             */
+            by_status: {
+                [key: string]: number;
+            };
+        };
+        StaffStatsResponse: {
+            total: number;
+            /**
+             * @description Staff profiles by status: draft, active, hidden
+             * @example {
+             *       "draft": 5,
+             *       "active": 33,
+             *       "hidden": 2
+             *     }
+             */
+            by_status: {
+                [key: string]: number;
+            };
+            /** @description Profiles with the verified badge */
+            verified: number;
+        };
+        BookingStatsResponse: {
+            /** @description Bookings created in the range */
+            total: number;
+            /**
+             * @description Bookings created in the range, by status
+             * @example {
+             *       "pending": 3,
+             *       "accepted": 1,
+             *       "paid": 4,
+             *       "completed": 20,
+             *       "cancelled": 5,
+             *       "disputed": 1
+             *     }
+             */
+            by_status: {
+                [key: string]: number;
+            };
+        };
+        StatsResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @example EUR */
+            currency: string;
+            /** @description Every user, now */
+            users: components["schemas"]["UserStatsResponse"];
+            /** @description Every staff profile, now */
+            staff: components["schemas"]["StaffStatsResponse"];
+            bookings: components["schemas"]["BookingStatsResponse"];
+            /** @description Charged for the bookings created in the range. In major units of `currency` */
+            gross_booking_value: number;
+            /** @description Refunded on those bookings. In major units of `currency` */
+            refunds: number;
+            /** @description Platform fees kept on those bookings. In major units of `currency` */
+            platform_fees: number;
+            /** @description Paid out to staff for those bookings, net of reversals. In major units of `currency` */
+            staff_payouts: number;
+        };
+        AuditEntryResponse: {
+            /** @example 301 */
+            id: number;
+            /**
+             * @description The operator's user id
+             * @example 3
+             */
+            actor_id: number;
+            /** @example user.update */
+            action: string;
+            /** @example user */
+            target_type: string;
+            /** @example 42 */
+            target_id: string;
+            /** @description The target before the action; null when created */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The target after the action */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description X-Request-Id of the action */
+            request_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditLogResponse: {
+            /** @description Newest first */
+            entries: components["schemas"]["AuditEntryResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        ContactRequest: {
+            /** @example Maria Schmidt */
+            name: string;
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
+            email: string;
+            /** @example Staff for a trade fair */
+            subject: string;
+            /** @example We need twelve hostesses in May. */
+            message: string;
+        };
+        ContactReceivedResponse: {
+            /** @example true */
+            success: boolean;
+            /** @example 17 */
+            id: number;
         };
         Error: {
             /** @description Human-readable description */
@@ -5112,6 +5857,1609 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": 1,
+                     *           "url": "https://hooks.example.com/eventstuffer",
+                     *           "description": "CRM sync",
+                     *           "events": [
+                     *             "booking.created",
+                     *             "payment.completed"
+                     *           ],
+                     *           "status": "active",
+                     *           "disabled_reason": null,
+                     *           "failure_count": 0,
+                     *           "last_delivery": {
+                     *             "at": "2026-12-01T09:00:01.250Z",
+                     *             "status_code": 200,
+                     *             "succeeded": true
+                     *           },
+                     *           "created_at": "2026-12-01T08:00:00.000Z",
+                     *           "updated_at": "2026-12-01T08:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "https://hooks.example.com/eventstuffer",
+                     *       "description": "CRM sync",
+                     *       "events": [
+                     *         "booking.created",
+                     *         "payment.completed"
+                     *       ],
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "failure_count": 0,
+                     *       "last_delivery": null,
+                     *       "created_at": "2026-12-01T08:00:00.000Z",
+                     *       "updated_at": "2026-12-01T08:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4mSr0ye8FvM="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required", "Webhook endpoint limit reached (10 endpoints)" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRemove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuccessResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": 1,
+                     *         "url": "https://hooks.example.com/eventstuffer",
+                     *         "description": "CRM sync",
+                     *         "events": [
+                     *           "booking.created",
+                     *           "payment.completed"
+                     *         ],
+                     *         "status": "active",
+                     *         "disabled_reason": null,
+                     *         "failure_count": 0,
+                     *         "last_delivery": {
+                     *           "at": "2026-12-01T09:00:01.250Z",
+                     *           "status_code": 200,
+                     *           "succeeded": true
+                     *         },
+                     *         "created_at": "2026-12-01T08:00:00.000Z",
+                     *         "updated_at": "2026-12-01T08:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_2Zq0Rk7VbJ1yX4mCt8LhN3pWfQe6Ua9sDg5Yi0Ko1Bc=",
+                     *       "previous_secret_expires_at": "2026-12-02T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotatedSecretResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "id": 7,
+                     *         "event_id": "evt_42",
+                     *         "event_type": "booking.created",
+                     *         "sequence": 3,
+                     *         "kind": "event",
+                     *         "status": "pending",
+                     *         "attempt": 1,
+                     *         "status_code": 503,
+                     *         "duration_ms": 41,
+                     *         "error": "HTTP 503: busy",
+                     *         "last_attempt_at": "2026-12-01T09:00:00.250Z",
+                     *         "next_retry_at": "2026-12-01T09:00:01.250Z",
+                     *         "created_at": "2026-12-01T09:00:00.200Z",
+                     *         "payload": {
+                     *           "id": "evt_42",
+                     *           "type": "booking.created",
+                     *           "created_at": "2026-12-01T09:00:00.180Z",
+                     *           "sequence": 3,
+                     *           "data": {
+                     *             "booking": {
+                     *               "id": 1,
+                     *               "booking_code": "PS-0SNXZWO7",
+                     *               "status": "pending",
+                     *               "total_amount": 260,
+                     *               "subtotal_amount": 260,
+                     *               "insurance_fee": 0,
+                     *               "currency": "EUR",
+                     *               "companion_id": 1,
+                     *               "event_date": "2027-03-12",
+                     *               "start_time": "18:00",
+                     *               "duration_hours": 4,
+                     *               "timezone": "Europe/Berlin",
+                     *               "starts_at": "2027-03-12T17:00:00.000Z",
+                     *               "ends_at": "2027-03-12T21:00:00.000Z",
+                     *               "service_type": "DJ",
+                     *               "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *               "notes": null,
+                     *               "cancellation_insurance": false,
+                     *               "cancelled_by": null,
+                     *               "cancellation_reason": null,
+                     *               "refund_amount": null,
+                     *               "checked_in_at": null,
+                     *               "completed_at": null,
+                     *               "payment_status": "unpaid",
+                     *               "priority": false,
+                     *               "expires_at": "2026-12-03T04:59:34.623Z",
+                     *               "version": 1,
+                     *               "created_at": "2026-12-01T04:59:34.623Z",
+                     *               "updated_at": "2026-12-01T04:59:34.623Z"
+                     *             },
+                     *             "transition": {
+                     *               "action": "request",
+                     *               "from": null,
+                     *               "to": "pending",
+                     *               "by": "client",
+                     *               "reason": null
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "id": 7,
+                     *           "event_id": "evt_42",
+                     *           "event_type": "booking.created",
+                     *           "sequence": 3,
+                     *           "kind": "event",
+                     *           "status": "pending",
+                     *           "attempt": 1,
+                     *           "status_code": 503,
+                     *           "duration_ms": 41,
+                     *           "error": "HTTP 503: busy",
+                     *           "last_attempt_at": "2026-12-01T09:00:00.250Z",
+                     *           "next_retry_at": "2026-12-01T09:00:01.250Z",
+                     *           "created_at": "2026-12-01T09:00:00.200Z",
+                     *           "payload": {
+                     *             "id": "evt_42",
+                     *             "type": "booking.created",
+                     *             "created_at": "2026-12-01T09:00:00.180Z",
+                     *             "sequence": 3,
+                     *             "data": {
+                     *               "booking": {
+                     *                 "id": 1,
+                     *                 "booking_code": "PS-0SNXZWO7",
+                     *                 "status": "pending",
+                     *                 "total_amount": 260,
+                     *                 "subtotal_amount": 260,
+                     *                 "insurance_fee": 0,
+                     *                 "currency": "EUR",
+                     *                 "companion_id": 1,
+                     *                 "event_date": "2027-03-12",
+                     *                 "start_time": "18:00",
+                     *                 "duration_hours": 4,
+                     *                 "timezone": "Europe/Berlin",
+                     *                 "starts_at": "2027-03-12T17:00:00.000Z",
+                     *                 "ends_at": "2027-03-12T21:00:00.000Z",
+                     *                 "service_type": "DJ",
+                     *                 "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *                 "notes": null,
+                     *                 "cancellation_insurance": false,
+                     *                 "cancelled_by": null,
+                     *                 "cancellation_reason": null,
+                     *                 "refund_amount": null,
+                     *                 "checked_in_at": null,
+                     *                 "completed_at": null,
+                     *                 "payment_status": "unpaid",
+                     *                 "priority": false,
+                     *                 "expires_at": "2026-12-03T04:59:34.623Z",
+                     *                 "version": 1,
+                     *                 "created_at": "2026-12-01T04:59:34.623Z",
+                     *                 "updated_at": "2026-12-01T04:59:34.623Z"
+                     *               },
+                     *               "transition": {
+                     *                 "action": "request",
+                     *                 "from": null,
+                     *                 "to": "pending",
+                     *                 "by": "client",
+                     *                 "reason": null
+                     *               }
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRedeliverOne: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "id": 7,
+                     *         "event_id": "evt_42",
+                     *         "event_type": "booking.created",
+                     *         "sequence": 3,
+                     *         "kind": "event",
+                     *         "status": "pending",
+                     *         "attempt": 1,
+                     *         "status_code": 503,
+                     *         "duration_ms": 41,
+                     *         "error": "HTTP 503: busy",
+                     *         "last_attempt_at": "2026-12-01T09:00:00.250Z",
+                     *         "next_retry_at": "2026-12-01T09:00:01.250Z",
+                     *         "created_at": "2026-12-01T09:00:00.200Z",
+                     *         "payload": {
+                     *           "id": "evt_42",
+                     *           "type": "booking.created",
+                     *           "created_at": "2026-12-01T09:00:00.180Z",
+                     *           "sequence": 3,
+                     *           "data": {
+                     *             "booking": {
+                     *               "id": 1,
+                     *               "booking_code": "PS-0SNXZWO7",
+                     *               "status": "pending",
+                     *               "total_amount": 260,
+                     *               "subtotal_amount": 260,
+                     *               "insurance_fee": 0,
+                     *               "currency": "EUR",
+                     *               "companion_id": 1,
+                     *               "event_date": "2027-03-12",
+                     *               "start_time": "18:00",
+                     *               "duration_hours": 4,
+                     *               "timezone": "Europe/Berlin",
+                     *               "starts_at": "2027-03-12T17:00:00.000Z",
+                     *               "ends_at": "2027-03-12T21:00:00.000Z",
+                     *               "service_type": "DJ",
+                     *               "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *               "notes": null,
+                     *               "cancellation_insurance": false,
+                     *               "cancelled_by": null,
+                     *               "cancellation_reason": null,
+                     *               "refund_amount": null,
+                     *               "checked_in_at": null,
+                     *               "completed_at": null,
+                     *               "payment_status": "unpaid",
+                     *               "priority": false,
+                     *               "expires_at": "2026-12-03T04:59:34.623Z",
+                     *               "version": 1,
+                     *               "created_at": "2026-12-01T04:59:34.623Z",
+                     *               "updated_at": "2026-12-01T04:59:34.623Z"
+                     *             },
+                     *             "transition": {
+                     *               "action": "request",
+                     *               "from": null,
+                     *               "to": "pending",
+                     *               "by": "client",
+                     *               "reason": null
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found", "Webhook delivery not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    webhooksRecover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverWebhookRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "queued": 12
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecoverWebhookResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Enterprise subscription required" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Enterprise subscription required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Webhook endpoint is disabled: re-enable it first" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Webhook endpoint is disabled: re-enable it first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    eventsFeedList: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page; from the first event when omitted */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": "evt_42",
+                     *           "type": "booking.created",
+                     *           "created_at": "2026-12-01T09:00:00.180Z",
+                     *           "cursor": "1234-42",
+                     *           "data": {
+                     *             "booking": {
+                     *               "id": 1,
+                     *               "booking_code": "PS-0SNXZWO7",
+                     *               "status": "pending",
+                     *               "total_amount": 260,
+                     *               "subtotal_amount": 260,
+                     *               "insurance_fee": 0,
+                     *               "currency": "EUR",
+                     *               "companion_id": 1,
+                     *               "event_date": "2027-03-12",
+                     *               "start_time": "18:00",
+                     *               "duration_hours": 4,
+                     *               "timezone": "Europe/Berlin",
+                     *               "starts_at": "2027-03-12T17:00:00.000Z",
+                     *               "ends_at": "2027-03-12T21:00:00.000Z",
+                     *               "service_type": "DJ",
+                     *               "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *               "notes": null,
+                     *               "cancellation_insurance": false,
+                     *               "cancelled_by": null,
+                     *               "cancellation_reason": null,
+                     *               "refund_amount": null,
+                     *               "checked_in_at": null,
+                     *               "completed_at": null,
+                     *               "payment_status": "unpaid",
+                     *               "priority": false,
+                     *               "expires_at": "2026-12-03T04:59:34.623Z",
+                     *               "version": 1,
+                     *               "created_at": "2026-12-01T04:59:34.623Z",
+                     *               "updated_at": "2026-12-01T04:59:34.623Z"
+                     *             },
+                     *             "transition": {
+                     *               "action": "request",
+                     *               "from": null,
+                     *               "to": "pending",
+                     *               "by": "client",
+                     *               "reason": null
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "1234-42"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventFeedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminBookingsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: components["schemas"]["BookingStatus"];
+                /** @description Earliest event date (inclusive) */
+                from?: string;
+                /** @description Latest event date (inclusive) */
+                to?: string;
+                /** @description The staff member's user id */
+                staff_id?: number;
+                /** @description The client's user id */
+                client_id?: number;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "bookings": [
+                     *         {
+                     *           "id": 3,
+                     *           "booking_code": "PS-X711UEAF",
+                     *           "status": "cancelled",
+                     *           "total_amount": 260,
+                     *           "subtotal_amount": 260,
+                     *           "insurance_fee": 0,
+                     *           "currency": "EUR",
+                     *           "companion_id": 1,
+                     *           "event_date": "2027-03-26",
+                     *           "start_time": "18:00",
+                     *           "duration_hours": 4,
+                     *           "timezone": "Europe/Berlin",
+                     *           "starts_at": "2027-03-26T17:00:00.000Z",
+                     *           "ends_at": "2027-03-26T21:00:00.000Z",
+                     *           "service_type": "DJ",
+                     *           "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *           "notes": null,
+                     *           "cancellation_insurance": false,
+                     *           "cancelled_by": "client",
+                     *           "cancellation_reason": "Event postponed",
+                     *           "refund_amount": null,
+                     *           "checked_in_at": null,
+                     *           "completed_at": null,
+                     *           "payment_status": "unpaid",
+                     *           "priority": false,
+                     *           "expires_at": null,
+                     *           "version": 2,
+                     *           "created_at": "2026-12-01T04:59:34.694Z",
+                     *           "updated_at": "2026-12-01T04:59:34.704Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 1,
+                     *       "total": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminBookingsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "booking": {
+                     *         "id": 3,
+                     *         "booking_code": "PS-X711UEAF",
+                     *         "status": "cancelled",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-03-26",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-03-26T17:00:00.000Z",
+                     *         "ends_at": "2027-03-26T21:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": "client",
+                     *         "cancellation_reason": "Event postponed",
+                     *         "refund_amount": null,
+                     *         "checked_in_at": null,
+                     *         "completed_at": null,
+                     *         "payment_status": "unpaid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 2,
+                     *         "created_at": "2026-12-01T04:59:34.694Z",
+                     *         "updated_at": "2026-12-01T04:59:34.704Z"
+                     *       },
+                     *       "events": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "type": "booking.created",
+                     *           "version": 1,
+                     *           "action": "request",
+                     *           "from": null,
+                     *           "to": "pending",
+                     *           "by": "client",
+                     *           "by_user_id": 2,
+                     *           "reason": null,
+                     *           "occurred_at": "2026-12-01T04:59:34.623Z"
+                     *         },
+                     *         {
+                     *           "sequence": 2,
+                     *           "type": "booking.accepted",
+                     *           "version": 2,
+                     *           "action": "accept",
+                     *           "from": "pending",
+                     *           "to": "accepted",
+                     *           "by": "staff",
+                     *           "by_user_id": 4,
+                     *           "reason": null,
+                     *           "occurred_at": "2026-12-01T04:59:34.645Z"
+                     *         }
+                     *       ],
+                     *       "ledger": {
+                     *         "booking_code": "PS-X711UEAF",
+                     *         "currency": "EUR",
+                     *         "entries": [],
+                     *         "totals": {
+                     *           "charged": 0,
+                     *           "refunded": 0,
+                     *           "transferred": 0,
+                     *           "platform_fee": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminBookingDetailResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminBookingsResolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "booking": {
+                     *         "id": 4,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "status": "completed",
+                     *         "total_amount": 260,
+                     *         "subtotal_amount": 260,
+                     *         "insurance_fee": 0,
+                     *         "currency": "EUR",
+                     *         "companion_id": 1,
+                     *         "event_date": "2027-04-02",
+                     *         "start_time": "18:00",
+                     *         "duration_hours": 4,
+                     *         "timezone": "Europe/Berlin",
+                     *         "starts_at": "2027-04-02T16:00:00.000Z",
+                     *         "ends_at": "2027-04-02T20:00:00.000Z",
+                     *         "service_type": "DJ",
+                     *         "location": "Messe Berlin, Messedamm 22, 14055 Berlin",
+                     *         "notes": null,
+                     *         "cancellation_insurance": false,
+                     *         "cancelled_by": null,
+                     *         "cancellation_reason": null,
+                     *         "refund_amount": null,
+                     *         "checked_in_at": "2027-04-02T15:12:40.000Z",
+                     *         "completed_at": "2027-04-02T20:31:05.000Z",
+                     *         "payment_status": "paid",
+                     *         "priority": false,
+                     *         "expires_at": null,
+                     *         "version": 5,
+                     *         "created_at": "2026-12-01T06:09:31.220Z",
+                     *         "updated_at": "2027-04-02T20:31:05.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookingActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Booking not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Booking not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot resolve a paid booking" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot resolve a paid booking"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminPayoutsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: components["schemas"]["PayoutStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payouts": [
+                     *         {
+                     *           "id": 12,
+                     *           "booking_code": "PS-7Q2KX9LM",
+                     *           "staff_user_id": 31,
+                     *           "amount": 153,
+                     *           "currency": "EUR",
+                     *           "status": "failed",
+                     *           "attempts": 1,
+                     *           "last_error": "Your destination account needs to have at least one of the following capabilities enabled: transfers",
+                     *           "created_at": "2026-12-01T06:12:40.611Z",
+                     *           "updated_at": "2026-12-01T06:12:41.020Z",
+                     *           "paid_at": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminPayoutsRetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payout": {
+                     *         "id": 12,
+                     *         "booking_code": "PS-7Q2KX9LM",
+                     *         "staff_user_id": 31,
+                     *         "amount": 153,
+                     *         "currency": "EUR",
+                     *         "status": "pending",
+                     *         "attempts": 1,
+                     *         "last_error": null,
+                     *         "created_at": "2026-12-01T06:12:40.611Z",
+                     *         "updated_at": "2026-12-01T07:30:00.000Z",
+                     *         "paid_at": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Payout not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Payout not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Cannot retry a paid payout" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Cannot retry a paid payout"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminContactMessagesList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: components["schemas"]["ContactMessageStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messages": [
+                     *         {
+                     *           "id": 17,
+                     *           "name": "Maria Schmidt",
+                     *           "email": "maria@example.com",
+                     *           "subject": "Staff for a trade fair",
+                     *           "message": "We need twelve hostesses in May.",
+                     *           "status": "open",
+                     *           "created_at": "2026-12-01T07:02:11.000Z",
+                     *           "handled_at": null,
+                     *           "handled_by": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactMessageListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminContactMessagesMarkHandled: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when authenticated by the session cookie */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": {
+                     *         "id": 17,
+                     *         "name": "Maria Schmidt",
+                     *         "email": "maria@example.com",
+                     *         "subject": "Staff for a trade fair",
+                     *         "message": "We need twelve hostesses in May.",
+                     *         "status": "handled",
+                     *         "created_at": "2026-12-01T07:02:11.000Z",
+                     *         "handled_at": "2026-12-01T08:15:00.000Z",
+                     *         "handled_by": 3
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactMessageEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description "Contact message not found" */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Contact message not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description "Contact message already handled" */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Contact message already handled"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminInsightsGetStats: {
+        parameters: {
+            query: {
+                /** @description First day (UTC), inclusive */
+                from: string;
+                /** @description Last day (UTC), inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-11-01",
+                     *       "to": "2026-11-30",
+                     *       "currency": "EUR",
+                     *       "users": {
+                     *         "total": 162,
+                     *         "by_role": {
+                     *           "client": 120,
+                     *           "staff": 40,
+                     *           "admin": 2
+                     *         },
+                     *         "by_status": {
+                     *           "active": 160,
+                     *           "suspended": 2
+                     *         }
+                     *       },
+                     *       "staff": {
+                     *         "total": 40,
+                     *         "by_status": {
+                     *           "draft": 5,
+                     *           "active": 33,
+                     *           "hidden": 2
+                     *         },
+                     *         "verified": 12
+                     *       },
+                     *       "bookings": {
+                     *         "total": 34,
+                     *         "by_status": {
+                     *           "pending": 3,
+                     *           "accepted": 1,
+                     *           "paid": 4,
+                     *           "completed": 20,
+                     *           "cancelled": 5,
+                     *           "disputed": 1
+                     *         }
+                     *       },
+                     *       "gross_booking_value": 5400,
+                     *       "refunds": 450,
+                     *       "platform_fees": 742.5,
+                     *       "staff_payouts": 3825
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminInsightsGetAuditLog: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description The operator's user id */
+                actor_id?: number;
+                /** @description user, organization, companion, portfolio_item, booking, payout, contact_message */
+                target_type?: string;
+                /** @description The target id (a booking code for bookings); needs target_type */
+                target_id?: string;
+                action?: string;
+                /** @description Earliest time (inclusive) */
+                from?: string;
+                /** @description Latest time (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "id": 301,
+                     *           "actor_id": 3,
+                     *           "action": "user.update",
+                     *           "target_type": "user",
+                     *           "target_id": "42",
+                     *           "before": {
+                     *             "role": "client",
+                     *             "status": "active",
+                     *             "subscription_tier": "free",
+                     *             "organization_id": null
+                     *           },
+                     *           "after": {
+                     *             "role": "client",
+                     *             "status": "suspended",
+                     *             "subscription_tier": "free",
+                     *             "organization_id": null
+                     *           },
+                     *           "request_id": "6f1c2d1e-8a4b-4e0f-9c3a-2b7d5e6f7a8b",
+                     *           "created_at": "2026-12-01T08:05:12.345Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditLogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    contactSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "id": 17
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactReceivedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

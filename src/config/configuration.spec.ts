@@ -128,7 +128,36 @@ describe('loadConfiguration', () => {
       SESSION_SECRET: 'x'.repeat(32),
       STRIPE_SECRET_KEY: 'sk_live_abc',
       STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
+
+    it('requires DATA_ENCRYPTION_KEY, which decrypts the stored webhook secrets', () => {
+      const withoutKey = { ...production, DATABASE_URL: 'postgres://u@db:5432/app' };
+      delete (withoutKey as Record<string, string | undefined>).DATA_ENCRYPTION_KEY;
+      expect(() => loadConfiguration(withoutKey)).toThrow(/DATA_ENCRYPTION_KEY: required/);
+      const hexKey = 'ab'.repeat(32);
+      expect(
+        loadConfiguration({ ...withoutKey, DATA_ENCRYPTION_KEY: hexKey }).dataEncryptionKey,
+      ).toEqual(Buffer.from(hexKey, 'hex'));
+      expect(() => loadConfiguration({ ...withoutKey, DATA_ENCRYPTION_KEY: 'short' })).toThrow(
+        /DATA_ENCRYPTION_KEY must be 32 bytes/,
+      );
+    });
+
+    it('refuses the webhook development switches (plain http, private addresses)', () => {
+      const base = { ...production, DATABASE_URL: 'postgres://u@db:5432/app' };
+      expect(() => loadConfiguration({ ...base, WEBHOOK_ALLOW_PRIVATE: 'true' })).toThrow(
+        /WEBHOOK_ALLOW_PRIVATE: must not be true in production/,
+      );
+      expect(() => loadConfiguration({ ...base, WEBHOOK_ALLOW_INSECURE: 'true' })).toThrow(
+        /WEBHOOK_ALLOW_INSECURE: must not be true in production/,
+      );
+      expect(loadConfiguration(base).webhooks).toEqual({
+        allowInsecure: false,
+        allowPrivate: false,
+        retryDelaysSeconds: [1, 4, 16],
+      });
+    });
 
     it('requires DATABASE_URL instead of starting an embedded database', () => {
       expect(() => loadConfiguration(production)).toThrow(/DATABASE_URL: required in production/);

@@ -111,6 +111,16 @@ export interface MessagingSettings {
   presenceTtlMs: number;
 }
 
+/** Outbound webhooks (CONTRACT §7.2). */
+export interface WebhookSettings {
+  /** Plain http:// endpoints (development only; refused in production). */
+  allowInsecure: boolean;
+  /** Loopback, private and link-local addresses (development and tests; refused in production). */
+  allowPrivate: boolean;
+  /** Seconds before each retry of a failed delivery (the contract's 1, 4, 16). */
+  retryDelaysSeconds: number[];
+}
+
 export interface RedisSettings {
   /** Set → rate-limit counters, socket rooms and presence are shared through Redis. */
   url: string | undefined;
@@ -126,6 +136,9 @@ export interface Configuration {
   money: MoneySettings;
   payments: PaymentsSettings;
   auth: AuthSettings;
+  /** 32 bytes that encrypt secrets stored at rest (webhook signing secrets). */
+  dataEncryptionKey: Buffer;
+  webhooks: WebhookSettings;
   rateLimits: RateLimitSettings;
   redis: RedisSettings;
   messaging: MessagingSettings;
@@ -196,6 +209,12 @@ export function loadConfiguration(
       passwordHashMemoryKib: variables.PASSWORD_HASH_MEMORY_KIB,
     },
     payments: resolvePayments(variables),
+    dataEncryptionKey: resolveDataEncryptionKey(variables, dataDir),
+    webhooks: {
+      allowInsecure: variables.WEBHOOK_ALLOW_INSECURE,
+      allowPrivate: variables.WEBHOOK_ALLOW_PRIVATE,
+      retryDelaysSeconds: variables.WEBHOOK_RETRY_DELAYS.split(',').map(Number),
+    },
     rateLimits: {
       apiKey: { limit: variables.RATE_LIMIT_API_KEY, windowMs: HOUR_MS },
       session: { limit: variables.RATE_LIMIT_SESSION, windowMs: HOUR_MS },
@@ -236,7 +255,37 @@ function refuseDevelopmentDefaultsInProduction(variables: EnvironmentVariables):
       'DEMO_DATA: must not be true in production (demo accounts have published passwords)',
     );
   }
+  if (variables.WEBHOOK_ALLOW_INSECURE) {
+    problems.push(
+      'WEBHOOK_ALLOW_INSECURE: must not be true in production (webhook payloads would travel unencrypted)',
+    );
+  }
+  if (variables.WEBHOOK_ALLOW_PRIVATE) {
+    problems.push(
+      'WEBHOOK_ALLOW_PRIVATE: must not be true in production (webhooks could reach internal addresses)',
+    );
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
+}
+
+/**
+ * Production must be given DATA_ENCRYPTION_KEY (losing it makes stored secrets unreadable).
+ * Elsewhere one is generated once and kept in the data folder, like the session secret.
+ */
+function resolveDataEncryptionKey(variables: EnvironmentVariables, dataDir: string): Buffer {
+  const given = variables.DATA_ENCRYPTION_KEY;
+  if (given) return Buffer.from(given, given.length === 64 ? 'hex' : 'base64');
+  if (variables.NODE_ENV === 'production') {
+    throw new ConfigurationError([
+      'DATA_ENCRYPTION_KEY: required in production (32 bytes as base64 or hex, e.g. `openssl rand -base64 32`)',
+    ]);
+  }
+  const file = join(dataDir, 'data-encryption-key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return key;
 }
 
 /**

@@ -132,6 +132,27 @@ export class EnvironmentVariables {
   SESSION_SECRET?: string;
 
   @IsOptional()
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
+    message:
+      'DATA_ENCRYPTION_KEY must be 32 bytes as base64 (44 characters) or hex (64 characters)',
+  })
+  DATA_ENCRYPTION_KEY?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_INSECURE must be true or false' })
+  WEBHOOK_ALLOW_INSECURE = false;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  @IsOptional()
+  @Matches(/^\d{1,5}(,\d{1,5}){0,9}$/, {
+    message: 'WEBHOOK_RETRY_DELAYS must be comma-separated seconds such as 1,4,16',
+  })
+  WEBHOOK_RETRY_DELAYS = '1,4,16';
+
+  @IsOptional()
   @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, {
     message: 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_..., sk_live_... or rk_...)',
   })

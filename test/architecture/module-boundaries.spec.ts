@@ -33,10 +33,14 @@ const TABLE_OWNERS: Record<string, string> = {
   conversations: 'modules/messaging',
   conversation_participants: 'modules/messaging',
   messages: 'modules/messaging',
+  webhook_endpoints: 'modules/webhooks',
+  webhook_deliveries: 'modules/webhooks',
   domain_events: 'shared/events',
   event_consumers: 'shared/events',
   idempotency_keys: 'shared/idempotency',
   sessions: 'shared/auth',
+  audit_log: 'shared/audit',
+  contact_messages: 'modules/admin',
 };
 
 const ALLOWED_GLOBAL_MODULES = ['app.module.ts', 'shared/time/clock.module.ts'];

@@ -68,6 +68,7 @@ const imageEnvironment = Object.fromEntries(
 const secrets = {
   POSTGRES_PASSWORD: 'a1b2c3d4e5f6',
   SESSION_SECRET: 's'.repeat(48),
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   STRIPE_SECRET_KEY: 'sk_test_compose',
   STRIPE_WEBHOOK_SECRET: 'whsec_compose',
 };

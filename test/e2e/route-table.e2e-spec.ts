@@ -1,7 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
-import { AUTH_REQUIREMENT, PUBLIC_ROUTE } from '../../src/shared/auth/auth.decorator';
+import { concretePath, routeTable } from '../support/route-table';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Every route open to anonymous callers. Adding one means adding it here, deliberately. */
@@ -18,49 +15,9 @@ const PUBLIC_ROUTES = [
   'GET /payments/local/onboarding/:accountId',
   'POST /payments/local/onboarding/:accountId/complete',
   'GET /payments/return',
+  // The contact form (CONTRACT §8), rate-limited per IP.
+  'POST /contact',
 ];
-
-interface Route {
-  key: string;
-  method: string;
-  path: string;
-  isPublic: boolean;
-  guarded: boolean;
-}
-
-function routeTable(testApp: TestApp): Route[] {
-  const reflector = testApp.app.get(Reflector);
-  const routes: Route[] = [];
-  for (const module of testApp.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as { prototype: Record<string, unknown> } | undefined;
-      if (!controller?.prototype) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = controller.prototype[name];
-        if (typeof handler !== 'function' || name === 'constructor') continue;
-        const methodValue = Reflect.getMetadata(METHOD_METADATA, handler) as
-          RequestMethod | undefined;
-        if (methodValue === undefined) continue;
-        const subPath = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const path = `/${[base, subPath].filter((part) => part && part !== '/').join('/')}`.replace(
-          /\/+/g,
-          '/',
-        );
-        const method = RequestMethod[methodValue];
-        const targets = [handler, controller as unknown as () => void];
-        routes.push({
-          key: `${method} ${path}`,
-          method,
-          path,
-          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
-          guarded: reflector.getAllAndOverride(AUTH_REQUIREMENT, targets) !== undefined,
-        });
-      }
-    }
-  }
-  return routes;
-}
 
 describe('deny by default (CONTRACT §9)', () => {
   let testApp: TestApp;
@@ -87,7 +44,7 @@ describe('deny by default (CONTRACT §9)', () => {
   it('answers every guarded route with 401 to an anonymous caller', async () => {
     const guarded = routeTable(testApp).filter((route) => !route.isPublic);
     for (const route of guarded) {
-      const url = route.path.replace(/:[a-zA-Z_]+/g, '1');
+      const url = concretePath(route);
       const response = await testApp.app.inject({
         method: route.method as 'GET',
         url,

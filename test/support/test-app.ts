@@ -9,6 +9,9 @@ import { openApiDocumentOf } from '../../src/shared/http/openapi';
 import { installContractCheck } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** The key every test app (and child server) encrypts stored secrets with. */
+export const TEST_DATA_ENCRYPTION_KEY = Buffer.alloc(32, 42).toString('base64');
+
 export interface TestAppOptions {
   /** Extra environment variables, on top of the test defaults. */
   env?: Record<string, string>;
@@ -44,6 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO_DATA: 'false',
     SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
     PASSWORD_HASH_MEMORY_KIB: '4096',
+    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
     ...options.env,
   });
   const app = await createApp(configuration, {

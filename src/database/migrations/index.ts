@@ -12,14 +12,18 @@ import { CreateIdempotencyKeys1795730300200 } from './1795730300200-create-idemp
 import { CreateBookings1795730300400 } from './1795730300400-create-bookings';
 import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-domain-events-by-commit';
 import { AddBookingPaymentSteps1795730300600 } from './1795730300600-add-booking-payment-steps';
+import { IndexBookingsForOperators1795730300700 } from './1795730300700-index-bookings-for-operators';
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
+import { CreateWebhooks1795730500000 } from './1795730500000-create-webhooks';
 import { CreateMessaging1795730600000 } from './1795730600000-create-messaging';
+import { CreateAuditLog1795730900000 } from './1795730900000-create-audit-log';
+import { CreateContactMessages1795730900100 } from './1795730900100-create-contact-messages';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled service, the
  * TypeORM CLI and the TypeScript test runner all load the same set.
  * Timestamps by module: identity 17957301xxxxx, companions 17957302xxxxx, bookings 17957303xxxxx, payments 17957304xxxxx,
- * messaging 17957306xxxxx.
+ * webhooks 17957305xxxxx, messaging 17957306xxxxx, operators (audit log, contact messages) 17957309xxxxx.
  */
 export const migrations = [
   EnableExtensions1795730000000,
@@ -36,6 +40,10 @@ export const migrations = [
   CreateBookings1795730300400,
   OrderDomainEventsByCommit1795730300500,
   AddBookingPaymentSteps1795730300600,
+  IndexBookingsForOperators1795730300700,
   CreatePayments1795730400000,
+  CreateWebhooks1795730500000,
   CreateMessaging1795730600000,
+  CreateAuditLog1795730900000,
+  CreateContactMessages1795730900100,
 ];

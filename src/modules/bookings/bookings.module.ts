@@ -28,6 +28,8 @@ import { GetBookingHistoryUseCase } from './application/get-booking-history.use-
 import { GetBookingUseCase } from './application/get-booking.use-case';
 import { ListBookingsUseCase } from './application/list-bookings.use-case';
 import { BookingPartiesQuery } from './application/booking-parties.query';
+import { SearchBookingsQuery } from './application/search-bookings.query';
+import { CountBookingsQuery } from './application/count-bookings.query';
 import { BookingHistoryReader } from './domain/ports/booking-history.reader';
 import { BookingPartiesReader } from './domain/ports/booking-parties.reader';
 import { BookingRepository } from './domain/ports/booking.repository';
@@ -105,8 +107,10 @@ export class BookingsModule {
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
         BookingPartiesQuery,
+        SearchBookingsQuery,
+        CountBookingsQuery,
       ],
-      // What the payments and messaging modules call (through the front door).
+      // What the payments, messaging and operators' modules call (through the front door).
       exports: [
         ExpirePendingBookingUseCase,
         AutoCompleteBookingUseCase,
@@ -115,6 +119,10 @@ export class BookingsModule {
         QuoteBookingCancellationQuery,
         ResolveBookingDisputeUseCase,
         BookingPartiesQuery,
+        GetBookingUseCase,
+        GetBookingHistoryUseCase,
+        SearchBookingsQuery,
+        CountBookingsQuery,
       ],
     };
   }

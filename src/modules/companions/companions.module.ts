@@ -1,11 +1,14 @@
+import { CountCompanionsQuery } from './application/count-companions.query';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../shared/audit/audit.module';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { AddMyPortfolioItemUseCase } from './application/add-my-portfolio-item.use-case';
 import { BookableCompanionQuery } from './application/bookable-companion.query';
 import { GetCompanionAvailabilityQuery } from './application/get-companion-availability.query';
 import { GetCompanionProfileQuery } from './application/get-companion-profile.query';
 import { GetMyCompanionProfileQuery } from './application/get-my-companion-profile.query';
+import { CompanionModeration } from './application/companion-moderation';
 import { HideCompanionUseCase } from './application/hide-companion.use-case';
 import { ReplaceMyBlockedDatesUseCase } from './application/replace-my-blocked-dates.use-case';
 import { ReviewPortfolioItemUseCase } from './application/review-portfolio-item.use-case';
@@ -48,10 +51,12 @@ export class CompanionsModule {
       imports: [
         TypeOrmModule.forFeature([CompanionProfileOrmEntity, PortfolioItemOrmEntity]),
         SharedDatabaseModule,
+        AuditModule,
         options.identity,
       ],
       controllers: [CompanionsController, AdminCompanionsController],
       providers: [
+        CountCompanionsQuery,
         { provide: CompanionProfileRepository, useClass: TypeOrmCompanionProfileRepository },
         { provide: CompanionSearchReader, useClass: PostgresCompanionSearchReader },
         { provide: HeldIntervalsReader, useClass: options.heldIntervalsReader },
@@ -66,11 +71,12 @@ export class CompanionsModule {
         AddMyPortfolioItemUseCase,
         SetCompanionVerifiedUseCase,
         SetCompanionTierUseCase,
+        CompanionModeration,
         HideCompanionUseCase,
         ReviewPortfolioItemUseCase,
         CompanionsDemoData,
       ],
-      exports: [BookableCompanionQuery],
+      exports: [BookableCompanionQuery, CountCompanionsQuery],
     };
   }
 }

@@ -10,6 +10,9 @@ export {
   type BookableCompanion,
 } from './application/bookable-companion.query';
 
+export { CountCompanionsQuery } from './application/count-companions.query';
+export { type CompanionCounts } from './domain/ports/companion-profile.repository';
+
 // Ports other modules implement for companions (bound through CompanionsModule.forRoot).
 export {
   HeldIntervalsReader,

@@ -1,7 +1,9 @@
+import { CountUsersQuery } from './application/count-users.query';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Configuration } from '../../config/configuration';
+import { AuditModule } from '../../shared/audit/audit.module';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { EventsModule } from '../../shared/events/events.module';
 import { AccessEndings } from './application/access-endings';
@@ -59,9 +61,11 @@ export class IdentityModule {
         TypeOrmModule.forFeature([UserOrmEntity, OrganizationOrmEntity]),
         SharedDatabaseModule,
         EventsModule,
+        AuditModule,
       ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
+        CountUsersQuery,
         { provide: UserRepository, useClass: TypeOrmUserRepository },
         { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
@@ -101,6 +105,7 @@ export class IdentityModule {
         RegisterUserUseCase,
         CreateAdminUseCase,
         OwnerAccountReader,
+        CountUsersQuery,
       ],
     };
   }

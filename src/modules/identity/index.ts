@@ -12,6 +12,8 @@ export {
   type RegisterUserCommand,
 } from './application/register-user.use-case';
 export { CreateAdminUseCase } from './application/create-admin.use-case';
+export { CountUsersQuery } from './application/count-users.query';
+export { type UserCounts } from './domain/ports/user.repository';
 export {
   OwnerAccountReader,
   type OwnedRowSelect,

@@ -16,3 +16,11 @@ export { SettleBookingUseCase } from './application/settle-booking.use-case';
 export { PAYOUT_STATUSES, type PayoutStatus, type PayoutProps, Payout } from './domain/payout';
 export { type Settlement } from './domain/ports/settlement.repository';
 export { type PayoutPage } from './domain/ports/payout.repository';
+export { PaymentTotalsQuery } from './application/payment-totals.query';
+export { type LedgerTotals } from './domain/ledger';
+export { type BookingIdRun } from './domain/ports/ledger.repository';
+export {
+  LedgerResponse,
+  toLedgerResponse,
+  LEDGER_EXAMPLE,
+} from './infrastructure/http/dto/payment.responses';

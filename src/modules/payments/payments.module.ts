@@ -13,6 +13,7 @@ import { ManagePayoutsUseCase } from './application/manage-payouts.use-case';
 import { OpenCheckoutUseCase } from './application/open-checkout.use-case';
 import { OpenRequestedCheckoutUseCase } from './application/open-requested-checkout.use-case';
 import { PaymentJobs } from './application/payment-jobs';
+import { PaymentTotalsQuery } from './application/payment-totals.query';
 import { QuoteCancellationQuery } from './application/quote-cancellation.query';
 import { ReactToBookingEventUseCase } from './application/react-to-booking-event.use-case';
 import { ReceivePayment } from './application/receive-payment';
@@ -119,6 +120,7 @@ export class PaymentsModule {
         QuoteCancellationQuery,
         ResolveDisputeUseCase,
         ManagePayoutsUseCase,
+        PaymentTotalsQuery,
         LocalGatewayUseCase,
         ReactToBookingEventUseCase,
         PaymentWorkers,
@@ -129,6 +131,7 @@ export class PaymentsModule {
         ResolveDisputeUseCase,
         ManagePayoutsUseCase,
         GetBookingLedgerQuery,
+        PaymentTotalsQuery,
       ],
     };
   }

@@ -1,5 +1,10 @@
 import { DomainEvent, EventPosition } from './domain-event';
 
+export interface EventLogFilter {
+  /** Only events that occurred at or after this time (webhook recovery). */
+  occurredSince?: Date;
+}
+
 /** Reads the recorded domain events (the outbox `domain_events`). */
 export abstract class EventLog {
   /**
@@ -7,7 +12,11 @@ export abstract class EventLog {
    * transaction, and every transaction older than it, has finished are returned, so no event can
    * later appear before a position already read: a cursor never skips one.
    */
-  abstract readAfter(after: EventPosition, limit: number): Promise<DomainEvent[]>;
+  abstract readAfter(
+    after: EventPosition,
+    limit: number,
+    options?: EventLogFilter,
+  ): Promise<DomainEvent[]>;
 
   /**
    * The position of the last committed event, whether or not readAfter returns it yet (a

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { DomainEvent, eventPosition, EventPosition, positionParts } from './domain-event';
-import { EventLog } from './event-log';
+import { EventLog, EventLogFilter } from './event-log';
 
 interface EventRow {
   id: string;
@@ -27,6 +27,7 @@ const COLUMNS = `id, txid, type, aggregate_type, aggregate_id, aggregate_version
 const COMMITTED_AFTER = `SELECT ${COLUMNS} FROM domain_events
   WHERE (txid, id) > ($1::xid8, $2::bigint)
     AND txid < pg_snapshot_xmin(pg_current_snapshot())
+    AND ($4::timestamptz IS NULL OR occurred_at >= $4)
   ORDER BY txid, id
   LIMIT $3`;
 
@@ -36,11 +37,15 @@ export class PostgresEventLog extends EventLog {
     super();
   }
 
-  async readAfter(after: EventPosition, limit: number): Promise<DomainEvent[]> {
+  async readAfter(
+    after: EventPosition,
+    limit: number,
+    options: EventLogFilter = {},
+  ): Promise<DomainEvent[]> {
     const { transactionId, eventId } = positionParts(after);
     const rows: EventRow[] = await this.context
       .manager()
-      .query(COMMITTED_AFTER, [transactionId, eventId, limit]);
+      .query(COMMITTED_AFTER, [transactionId, eventId, limit, options.occurredSince ?? null]);
     return rows.map(toDomainEvent);
   }
 

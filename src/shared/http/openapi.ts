@@ -21,7 +21,13 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
     'messages',
     'Conversations, message history and sending (real-time delivery over Socket.io on the same port)',
   ],
+  [
+    'webhooks',
+    'Outbound webhooks: endpoints, signing secrets, deliveries, test, redelivery and recovery',
+  ],
+  ['events', 'The event feed: what webhooks deliver, for integrators who cannot receive them'],
   ['admin', "Operators' endpoints (administrators only)"],
+  ['contact', 'The public contact form (rate-limited per client IP)'],
   ['health', 'Liveness and readiness probes'],
 ];
 

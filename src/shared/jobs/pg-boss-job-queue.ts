@@ -12,6 +12,15 @@ export interface QueueDefinition {
   name: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** How long a started job may run before the queue counts it failed and retries it (15 min). */
+  expireInSeconds?: number;
+  /** How often an idle worker looks for jobs (2 s; at least 0.5). */
+  pollingIntervalSeconds?: number;
+  /**
+   * Jobs fetched at once (1). Above 1 they run concurrently, and a full batch is followed by the
+   * next fetch at once instead of after the polling interval.
+   */
+  batchSize?: number;
 }
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -68,11 +77,18 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
     for (const queue of this.queues.values()) {
       const handler = this.handlers.get(queue.name);
       if (!handler) continue;
-      await this.boss.work<Record<string, unknown>>(
+      const batchSize = queue.batchSize ?? 1;
+      let workerId = '';
+      workerId = await this.boss.work<Record<string, unknown>>(
         queue.name,
-        { pollingIntervalSeconds: 2, batchSize: 1 },
+        { pollingIntervalSeconds: queue.pollingIntervalSeconds ?? 2, batchSize },
         async (jobs) => {
-          for (const job of jobs) await handler(job.data);
+          if (batchSize === 1) {
+            for (const job of jobs) await handler(job.data);
+            return;
+          }
+          if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
+          await Promise.all(jobs.map((job) => handler(job.data)));
         },
       );
     }
@@ -94,12 +110,21 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
           retryLimit: queue.retryLimit ?? 5,
           retryDelay: queue.retryDelaySeconds ?? 5,
           retryBackoff: true,
+          ...(queue.expireInSeconds ? { expireInSeconds: queue.expireInSeconds } : {}),
         });
       }
     } finally {
       await lock.query('SELECT pg_advisory_unlock($1)', [QUEUE_CREATION_LOCK_KEY]).catch(() => {});
       await lock.release();
     }
+  }
+
+  /**
+   * Runs the queue's expiry now (it also runs on its own every few minutes): jobs started longer
+   * ago than their queue's `expireInSeconds`, whose worker died, are failed and so retried.
+   */
+  async expireStuckJobs(): Promise<void> {
+    await this.boss.expire();
   }
 
   async schedule(job: ScheduledJob): Promise<void> {

@@ -1,10 +1,16 @@
 import { Booking, BookingProps } from '../../../src/modules/bookings/domain/booking';
 import { BookingError } from '../../../src/modules/bookings/domain/booking.errors';
-import { HOLDING_STATUSES } from '../../../src/modules/bookings/domain/booking-status';
 import {
+  BOOKING_STATUSES,
+  BookingStatus,
+  HOLDING_STATUSES,
+} from '../../../src/modules/bookings/domain/booking-status';
+import {
+  BookingCounts,
   BookingInsertOutcome,
   BookingPage,
   BookingRepository,
+  BookingSearch,
 } from '../../../src/modules/bookings/domain/ports/booking.repository';
 
 const overlaps = (a: BookingProps, b: BookingProps) =>
@@ -112,6 +118,41 @@ export class InMemoryBookingRepository extends BookingRepository {
       items: mine.slice(start, start + filter.limit).map((row) => Booking.restore(row)),
       total: mine.length,
     };
+  }
+
+  async search(filter: BookingSearch): Promise<BookingPage> {
+    const found = this.all()
+      .filter((row) => filter.code === undefined || row.code === filter.code)
+      .filter((row) => filter.status === undefined || row.status === filter.status)
+      .filter((row) => filter.from === undefined || row.eventDate >= filter.from)
+      .filter((row) => filter.to === undefined || row.eventDate <= filter.to)
+      .filter((row) => filter.staffUserId === undefined || row.staffUserId === filter.staffUserId)
+      .filter(
+        (row) => filter.clientUserId === undefined || row.clientUserId === filter.clientUserId,
+      )
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (b.id ?? 0) - (a.id ?? 0));
+    const start = (filter.page - 1) * filter.limit;
+    return {
+      items: found.slice(start, start + filter.limit).map((row) => Booking.restore(row)),
+      total: found.length,
+    };
+  }
+
+  async countCreatedBetween(from: Date, until: Date): Promise<BookingCounts> {
+    const byStatus = Object.fromEntries(BOOKING_STATUSES.map((status) => [status, 0])) as Record<
+      BookingStatus,
+      number
+    >;
+    const created = this.all().filter((row) => row.createdAt >= from && row.createdAt < until);
+    for (const row of created) byStatus[row.status] += 1;
+    const ids = created.map((row) => row.id as number).sort((x, y) => x - y);
+    const idRuns: Array<{ first: number; last: number }> = [];
+    for (const id of ids) {
+      const run = idRuns.at(-1);
+      if (run && run.last === id - 1) run.last = id;
+      else idRuns.push({ first: id, last: id });
+    }
+    return { total: created.length, byStatus, idRuns };
   }
 
   private runBeforeLock(): void {

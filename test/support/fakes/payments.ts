@@ -1,6 +1,8 @@
 import {
   LedgerEntry,
   LedgerEntryKind,
+  LedgerTotals,
+  ledgerTotals,
   NewLedgerEntry,
 } from '../../../src/modules/payments/domain/ledger';
 import { Payout, PayoutProps, PayoutStatus } from '../../../src/modules/payments/domain/payout';
@@ -8,7 +10,10 @@ import {
   ConnectedAccount,
   ConnectedAccountRepository,
 } from '../../../src/modules/payments/domain/ports/connected-account.repository';
-import { LedgerRepository } from '../../../src/modules/payments/domain/ports/ledger.repository';
+import {
+  BookingIdRun,
+  LedgerRepository,
+} from '../../../src/modules/payments/domain/ports/ledger.repository';
 import {
   CheckoutRequest,
   ConnectedAccountRequest,
@@ -68,6 +73,14 @@ export class InMemoryLedgerRepository extends LedgerRepository {
   async findByExternalId(kind: LedgerEntryKind, externalId: string): Promise<LedgerEntry | null> {
     return (
       this.entries.find((entry) => entry.kind === kind && entry.externalId === externalId) ?? null
+    );
+  }
+
+  async totalsOf(runs: readonly BookingIdRun[]): Promise<LedgerTotals> {
+    return ledgerTotals(
+      this.entries.filter((entry) =>
+        runs.some((run) => entry.bookingId >= run.first && entry.bookingId <= run.last),
+      ),
     );
   }
 }

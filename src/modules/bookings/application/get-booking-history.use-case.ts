@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../../shared/domain/actor';
-import { BookingError } from '../domain/booking.errors';
 import { BookingHistoryEntry, BookingHistoryReader } from '../domain/ports/booking-history.reader';
 import { BookingRepository } from '../domain/ports/booking.repository';
+import { visibleTo } from './booking-access';
 
-/** The recorded transitions of a booking, for its parties only (CONTRACT §4.7). */
+/** The recorded transitions of a booking, for those who may see it: its parties and admins (CONTRACT §4.7, §8). */
 @Injectable()
 export class GetBookingHistoryUseCase {
   constructor(
@@ -13,8 +13,7 @@ export class GetBookingHistoryUseCase {
   ) {}
 
   async execute(code: string, actor: Actor): Promise<BookingHistoryEntry[]> {
-    const booking = await this.bookings.findByCode(code);
-    if (!booking || booking.partyOf(actor.userId) === null) throw BookingError.notFound();
+    const booking = visibleTo(await this.bookings.findByCode(code), actor);
     return this.history.historyOf(booking.id as number);
   }
 }

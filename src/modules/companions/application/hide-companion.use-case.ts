@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { Operator } from '../../../shared/domain/audit-trail';
 import { CompanionProfile } from '../domain/companion-profile';
 import { CompanionProfileRepository } from '../domain/ports/companion-profile.repository';
-import { reloadedProfile } from './companion-visibility';
+import { CompanionModeration } from './companion-moderation';
 
-/** An operator takes a profile out of search and public view (CONTRACT §8). */
+/** An operator takes a profile out of search and public view (CONTRACT §8), audited. */
 @Injectable()
 export class HideCompanionUseCase {
-  constructor(private readonly profiles: CompanionProfileRepository) {}
+  constructor(
+    private readonly profiles: CompanionProfileRepository,
+    private readonly moderation: CompanionModeration,
+  ) {}
 
-  async execute(companionId: number): Promise<CompanionProfile> {
-    const changed = await this.profiles.hide(companionId);
-    return reloadedProfile(this.profiles, companionId, changed);
+  execute(operator: Operator, companionId: number): Promise<CompanionProfile> {
+    return this.moderation.apply(operator, companionId, 'companion.hide', () =>
+      this.profiles.hide(companionId),
+    );
   }
 }

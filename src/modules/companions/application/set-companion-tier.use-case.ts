@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { Operator } from '../../../shared/domain/audit-trail';
 import { CompanionProfile, CompanionTier } from '../domain/companion-profile';
 import { CompanionProfileRepository } from '../domain/ports/companion-profile.repository';
-import { reloadedProfile } from './companion-visibility';
+import { CompanionModeration } from './companion-moderation';
 
-/** An operator sets a staff member's tier (CONTRACT §8). */
+/** An operator sets a staff member's tier (CONTRACT §8), audited. */
 @Injectable()
 export class SetCompanionTierUseCase {
-  constructor(private readonly profiles: CompanionProfileRepository) {}
+  constructor(
+    private readonly profiles: CompanionProfileRepository,
+    private readonly moderation: CompanionModeration,
+  ) {}
 
-  async execute(companionId: number, tier: CompanionTier): Promise<CompanionProfile> {
-    const changed = await this.profiles.setTier(companionId, tier);
-    return reloadedProfile(this.profiles, companionId, changed);
+  execute(operator: Operator, companionId: number, tier: CompanionTier): Promise<CompanionProfile> {
+    return this.moderation.apply(operator, companionId, 'companion.set_tier', () =>
+      this.profiles.setTier(companionId, tier),
+    );
   }
 }

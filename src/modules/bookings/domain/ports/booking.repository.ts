@@ -9,6 +9,29 @@ export interface BookingPage {
 /** What inserting a new booking request did: `unavailable` when it overlaps a held interval. */
 export type BookingInsertOutcome = 'inserted' | 'code_taken' | 'unavailable';
 
+/** The operators' filters (CONTRACT §8); `from`/`to` bound the event date, inclusive. */
+export interface BookingSearch {
+  status?: BookingStatus;
+  from?: string;
+  to?: string;
+  staffUserId?: number;
+  clientUserId?: number;
+  code?: string;
+  page: number;
+  limit: number;
+}
+
+/**
+ * Bookings created in a time range, counted by status (CONTRACT §8 stats), and their ids as runs
+ * of consecutive ids: one run when ids follow creation time, as they do, so that the money side
+ * can sum them with a few index range scans instead of a list of every id.
+ */
+export interface BookingCounts {
+  total: number;
+  byStatus: Record<BookingStatus, number>;
+  idRuns: Array<{ first: number; last: number }>;
+}
+
 export abstract class BookingRepository {
   /**
    * Inserts a new booking unless its interval overlaps one held (CONTRACT §4.3) for the same
@@ -49,4 +72,10 @@ export abstract class BookingRepository {
     userId: number,
     filter: { status?: BookingStatus; page: number; limit: number },
   ): Promise<BookingPage>;
+
+  /** For operators: every booking matching the filters, newest first. */
+  abstract search(filter: BookingSearch): Promise<BookingPage>;
+
+  /** Bookings created at `from` or later and before `until`. */
+  abstract countCreatedBetween(from: Date, until: Date): Promise<BookingCounts>;
 }

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { Booking } from '../../domain/booking';
-import { HOLDING_STATUSES } from '../../domain/booking-status';
+import { BOOKING_STATUSES, BookingStatus, HOLDING_STATUSES } from '../../domain/booking-status';
 import { BookingError } from '../../domain/booking.errors';
 import {
+  BookingCounts,
   BookingInsertOutcome,
   BookingPage,
   BookingRepository,
+  BookingSearch,
 } from '../../domain/ports/booking.repository';
 import { BookingOrmEntity } from './booking.orm-entity';
 import { toDomain, toOrmRow } from './booking.mapper';
@@ -237,6 +239,68 @@ export class TypeOrmBookingRepository extends BookingRepository {
       [...parameters, filter.limit, (filter.page - 1) * filter.limit],
     );
     return { items: rows.map(toDomain), total };
+  }
+
+  async search(filter: BookingSearch): Promise<BookingPage> {
+    const parameters: unknown[] = [];
+    const conditions: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (filter.code !== undefined) add('booking_code = ?', filter.code);
+    if (filter.status !== undefined) add('status = ?', filter.status);
+    if (filter.from !== undefined) add('event_date >= ?::date', filter.from);
+    if (filter.to !== undefined) add('event_date <= ?::date', filter.to);
+    if (filter.staffUserId !== undefined) add('staff_user_id = ?', filter.staffUserId);
+    if (filter.clientUserId !== undefined) add('client_user_id = ?', filter.clientUserId);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }]: Array<{ total: number }> = await this.context
+      .manager()
+      .query(`SELECT count(*)::int AS total FROM bookings ${where}`, parameters);
+    const rows: BookingOrmEntity[] = await this.context.manager().query(
+      `SELECT ${ROW_COLUMNS} FROM bookings ${where}
+        ORDER BY created_at DESC, id DESC
+        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+      [...parameters, filter.limit, (filter.page - 1) * filter.limit],
+    );
+    return { items: rows.map(toDomain), total };
+  }
+
+  async countCreatedBetween(from: Date, until: Date): Promise<BookingCounts> {
+    // One index-only scan of the range (bookings_created_idx), then both aggregates over it:
+    // counts by status, and islands of consecutive ids (id - row_number() is constant on a run).
+    const [row]: Array<{
+      by_status: Record<string, number> | null;
+      runs: Array<[number, number]> | null;
+    }> = await this.context.manager().query(
+      `WITH picked AS MATERIALIZED (
+         SELECT id, status FROM bookings WHERE created_at >= $1 AND created_at < $2),
+       runs AS (
+         SELECT min(id) AS first_id, max(id) AS last_id
+           FROM (SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM picked) numbered
+          GROUP BY run)
+       SELECT (SELECT json_object_agg(status, n)
+                 FROM (SELECT status, count(*)::int AS n FROM picked GROUP BY status) counted)
+                AS by_status,
+              (SELECT json_agg(json_build_array(first_id, last_id) ORDER BY first_id) FROM runs)
+                AS runs`,
+      [from, until],
+    );
+    const byStatus = Object.fromEntries(BOOKING_STATUSES.map((status) => [status, 0])) as Record<
+      BookingStatus,
+      number
+    >;
+    let total = 0;
+    for (const [status, count] of Object.entries(row?.by_status ?? {})) {
+      byStatus[status as BookingStatus] = count;
+      total += count;
+    }
+    return {
+      total,
+      byStatus,
+      idRuns: (row?.runs ?? []).map(([first, last]) => ({ first, last })),
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { CompanionProfile, CompanionTier } from '../companion-profile';
+import { CompanionProfile, CompanionStatus, CompanionTier } from '../companion-profile';
 import { PortfolioItem } from '../companion-summary';
 
 export interface StoredProfile {
@@ -40,4 +40,13 @@ export abstract class CompanionProfileRepository {
     itemId: number,
     status: 'approved' | 'rejected',
   ): Promise<PortfolioItem | null>;
+
+  /** Every staff profile counted by status, and how many carry the verified badge. */
+  abstract countByStatus(): Promise<CompanionCounts>;
+}
+
+export interface CompanionCounts {
+  total: number;
+  byStatus: Record<CompanionStatus, number>;
+  verified: number;
 }

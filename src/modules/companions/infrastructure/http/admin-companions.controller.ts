@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
+import { CurrentOperator } from '../../../../shared/auth/current-operator.decorator';
+import { Operator } from '../../../../shared/domain/audit-trail';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { COMPANION_NOT_FOUND } from '../../application/companion-visibility';
 import { HideCompanionUseCase } from '../../application/hide-companion.use-case';
@@ -35,9 +37,14 @@ export class AdminCompanionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Give a staff member the verified badge' })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
-  async verify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
+  async verify(
+    @CurrentOperator() operator: Operator,
+    @Param() params: CompanionIdParams,
+  ): Promise<CompanionEnvelope> {
     return {
-      companion: toOwnProfileResponse(await this.setCompanionVerified.execute(params.id, true)),
+      companion: toOwnProfileResponse(
+        await this.setCompanionVerified.execute(operator, params.id, true),
+      ),
     };
   }
 
@@ -45,9 +52,14 @@ export class AdminCompanionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Take the verified badge away' })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
-  async unverify(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
+  async unverify(
+    @CurrentOperator() operator: Operator,
+    @Param() params: CompanionIdParams,
+  ): Promise<CompanionEnvelope> {
     return {
-      companion: toOwnProfileResponse(await this.setCompanionVerified.execute(params.id, false)),
+      companion: toOwnProfileResponse(
+        await this.setCompanionVerified.execute(operator, params.id, false),
+      ),
     };
   }
 
@@ -55,11 +67,14 @@ export class AdminCompanionsController {
   @ApiOperation({ summary: "Change a staff member's tier" })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
   async setTier(
+    @CurrentOperator() operator: Operator,
     @Param() params: CompanionIdParams,
     @Body() body: TierRequest,
   ): Promise<CompanionEnvelope> {
     return {
-      companion: toOwnProfileResponse(await this.setCompanionTier.execute(params.id, body.tier)),
+      companion: toOwnProfileResponse(
+        await this.setCompanionTier.execute(operator, params.id, body.tier),
+      ),
     };
   }
 
@@ -67,8 +82,13 @@ export class AdminCompanionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Hide a profile from search and public views' })
   @ApiOkResponse({ type: CompanionEnvelope, example: COMPANION_ENVELOPE_EXAMPLE })
-  async hide(@Param() params: CompanionIdParams): Promise<CompanionEnvelope> {
-    return { companion: toOwnProfileResponse(await this.hideCompanion.execute(params.id)) };
+  async hide(
+    @CurrentOperator() operator: Operator,
+    @Param() params: CompanionIdParams,
+  ): Promise<CompanionEnvelope> {
+    return {
+      companion: toOwnProfileResponse(await this.hideCompanion.execute(operator, params.id)),
+    };
   }
 
   @Post(':id/portfolio/:itemId/approve')
@@ -76,8 +96,16 @@ export class AdminCompanionsController {
   @ApiOperation({ summary: 'Approve a portfolio item: it appears on the public profile' })
   @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
   @ApiErrorResponses({ 404: 'Portfolio item not found' })
-  async approve(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
-    const item = await this.reviewPortfolioItem.execute(params.id, params.itemId, 'approved');
+  async approve(
+    @CurrentOperator() operator: Operator,
+    @Param() params: PortfolioItemParams,
+  ): Promise<PortfolioItemEnvelope> {
+    const item = await this.reviewPortfolioItem.execute(
+      operator,
+      params.id,
+      params.itemId,
+      'approved',
+    );
     return { item: toModeratedPortfolioItemResponse(item) };
   }
 
@@ -86,8 +114,16 @@ export class AdminCompanionsController {
   @ApiOperation({ summary: 'Reject a portfolio item' })
   @ApiOkResponse({ type: PortfolioItemEnvelope, example: MODERATED_ITEM_EXAMPLE })
   @ApiErrorResponses({ 404: 'Portfolio item not found' })
-  async reject(@Param() params: PortfolioItemParams): Promise<PortfolioItemEnvelope> {
-    const item = await this.reviewPortfolioItem.execute(params.id, params.itemId, 'rejected');
+  async reject(
+    @CurrentOperator() operator: Operator,
+    @Param() params: PortfolioItemParams,
+  ): Promise<PortfolioItemEnvelope> {
+    const item = await this.reviewPortfolioItem.execute(
+      operator,
+      params.id,
+      params.itemId,
+      'rejected',
+    );
     return { item: toModeratedPortfolioItemResponse(item) };
   }
 }

@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { Clock } from '../../../../shared/domain/clock';
-import { CompanionProfile, CompanionTier } from '../../domain/companion-profile';
+import {
+  COMPANION_STATUSES,
+  CompanionProfile,
+  CompanionStatus,
+  CompanionTier,
+} from '../../domain/companion-profile';
 import { PortfolioItem } from '../../domain/companion-summary';
 import {
+  CompanionCounts,
   CompanionProfileRepository,
   NewPortfolioItem,
   StoredProfile,
@@ -216,5 +222,27 @@ export class TypeOrmCompanionProfileRepository extends CompanionProfileRepositor
     if ((result.affected ?? 0) === 0) return null;
     const row = await this.manager.findOneBy(PortfolioItemOrmEntity, { id: itemId });
     return row ? toPortfolioItem(row) : null;
+  }
+
+  async countByStatus(): Promise<CompanionCounts> {
+    const rows: Array<{ status: CompanionStatus; n: number; verified: number }> =
+      await this.manager.query(
+        `SELECT status, count(*)::int AS n, (count(*) FILTER (WHERE verified))::int AS verified
+           FROM companion_profiles GROUP BY status`,
+      );
+    const counts: CompanionCounts = {
+      total: 0,
+      byStatus: Object.fromEntries(COMPANION_STATUSES.map((status) => [status, 0])) as Record<
+        CompanionStatus,
+        number
+      >,
+      verified: 0,
+    };
+    for (const row of rows) {
+      counts.total += row.n;
+      counts.byStatus[row.status] = row.n;
+      counts.verified += row.verified;
+    }
+    return counts;
   }
 }

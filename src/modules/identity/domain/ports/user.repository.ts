@@ -26,4 +26,13 @@ export abstract class UserRepository {
   abstract create(user: NewUser): Promise<User | null>;
   abstract update(id: number, changes: UserChanges): Promise<void>;
   abstract search(search: UserSearch): Promise<{ accounts: Account[]; total: number }>;
+
+  /** Every user counted by role and by status (CONTRACT §8 stats). */
+  abstract countByRoleAndStatus(): Promise<UserCounts>;
+}
+
+export interface UserCounts {
+  total: number;
+  byRole: Record<Role, number>;
+  byStatus: Record<UserStatus, number>;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../../../shared/auth/auth.decorator';
-import { CurrentActor } from '../../../../shared/auth/current-actor.decorator';
-import { Actor } from '../../../../shared/domain/actor';
+import { CurrentOperator } from '../../../../shared/auth/current-operator.decorator';
+import { Operator } from '../../../../shared/domain/audit-trail';
 import { ApiErrorResponses } from '../../../../shared/http/api-error-responses.decorator';
 import { ApiIdParam, IdParamPipe } from '../../../../shared/http/id-param.pipe';
 import { SearchUsersQuery } from '../../application/search-users.query';
@@ -48,11 +48,11 @@ export class AdminUsersController {
     404: 'User not found',
   })
   async update(
-    @CurrentActor() admin: Actor,
+    @CurrentOperator() operator: Operator,
     @Param('id', new IdParamPipe()) id: number,
     @Body() body: UpdateUserRequest,
   ): Promise<UserEnvelope> {
-    const account = await this.updateUser.execute(admin.userId, id, {
+    const account = await this.updateUser.execute(operator, id, {
       role: body.role,
       status: body.status,
       subscriptionTier: body.subscription_tier,

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
-import { UserChanges, UserRepository, UserSearch } from '../../domain/ports/user.repository';
-import { Account, NewUser, User } from '../../domain/user';
+import { ROLES, Role } from '../../../../shared/domain/actor';
+import {
+  UserChanges,
+  UserCounts,
+  UserRepository,
+  UserSearch,
+} from '../../domain/ports/user.repository';
+import { Account, NewUser, User, USER_STATUSES, UserStatus } from '../../domain/user';
 import { ACCOUNT_COLUMNS, ORGANIZATION_OF_USER } from './account.sql';
 import { AccountRow, toAccount, toUser } from './identity.mapper';
 import { UserOrmEntity } from './user.orm-entity';
@@ -102,6 +108,26 @@ export class TypeOrmUserRepository extends UserRepository {
       [...parameters, search.limit, (search.page - 1) * search.limit],
     );
     return { accounts: rows.map(toAccount), total };
+  }
+
+  async countByRoleAndStatus(): Promise<UserCounts> {
+    const rows: Array<{ role: Role; status: UserStatus; n: number }> = await this.transactions
+      .manager()
+      .query('SELECT role, status, count(*)::int AS n FROM users GROUP BY role, status');
+    const counts: UserCounts = {
+      total: 0,
+      byRole: Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>,
+      byStatus: Object.fromEntries(USER_STATUSES.map((status) => [status, 0])) as Record<
+        UserStatus,
+        number
+      >,
+    };
+    for (const row of rows) {
+      counts.total += row.n;
+      counts.byRole[row.role] += row.n;
+      counts.byStatus[row.status] += row.n;
+    }
+    return counts;
   }
 
   private query<T>(sql: string, parameters: unknown[]): Promise<T[]> {

@@ -1,4 +1,10 @@
-import { LedgerEntry, LedgerEntryKind, NewLedgerEntry } from '../ledger';
+import { LedgerEntry, LedgerEntryKind, LedgerTotals, NewLedgerEntry } from '../ledger';
+
+/** Bookings `first` to `last` (inclusive). */
+export interface BookingIdRun {
+  first: number;
+  last: number;
+}
 
 export abstract class LedgerRepository {
   /** Writes the entries in the caller's transaction. */
@@ -14,4 +20,7 @@ export abstract class LedgerRepository {
    * recorded already; true when this call wrote it.
    */
   abstract appendOnce(entry: NewLedgerEntry): Promise<boolean>;
+
+  /** What the entries of the bookings in these runs of ids add up to, summed in the database. */
+  abstract totalsOf(bookingIdRuns: readonly BookingIdRun[]): Promise<LedgerTotals>;
 }

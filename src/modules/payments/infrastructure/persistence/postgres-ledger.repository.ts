@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../shared/database/transaction-context';
-import { LedgerEntry, LedgerEntryKind, NewLedgerEntry } from '../../domain/ledger';
-import { LedgerRepository } from '../../domain/ports/ledger.repository';
+import { LedgerEntry, LedgerEntryKind, LedgerTotals, NewLedgerEntry } from '../../domain/ledger';
+import { BookingIdRun, LedgerRepository } from '../../domain/ports/ledger.repository';
 
 interface LedgerRow {
   id: string;
@@ -73,6 +73,30 @@ export class PostgresLedgerRepository extends LedgerRepository {
         externalId,
       ]);
     return rows.length > 0 ? toEntry(rows[0]) : null;
+  }
+
+  async totalsOf(bookingIdRuns: readonly BookingIdRun[]): Promise<LedgerTotals> {
+    if (bookingIdRuns.length === 0) {
+      return { chargedCents: 0, refundedCents: 0, transferredCents: 0, platformFeeCents: 0 };
+    }
+    // One index range scan per run; bigint sums, as a large range can exceed an integer.
+    const [row]: Array<Record<string, string>> = await this.context.manager().query(
+      `SELECT coalesce(sum(amount_cents) FILTER (WHERE kind = 'charge'), 0) AS charged,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'refund'), 0) AS refunded,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'transfer'), 0)
+                - coalesce(sum(amount_cents) FILTER (WHERE kind = 'transfer_reversal'), 0)
+                AS transferred,
+              coalesce(sum(amount_cents) FILTER (WHERE kind = 'platform_fee'), 0) AS platform_fee
+         FROM unnest($1::int[], $2::int[]) AS runs (first_id, last_id)
+         JOIN ledger_entries ON booking_id BETWEEN runs.first_id AND runs.last_id`,
+      [bookingIdRuns.map((run) => run.first), bookingIdRuns.map((run) => run.last)],
+    );
+    return {
+      chargedCents: Number(row.charged),
+      refundedCents: Number(row.refunded),
+      transferredCents: Number(row.transferred),
+      platformFeeCents: Number(row.platform_fee),
+    };
   }
 }
 
