@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { RateLimitStorage } from './rate-limit.storage';
 import { ThrottlerStorageRecord } from './throttler-storage-record';
 import Redis from 'ioredis';
@@ -21,7 +21,7 @@ return 0`;
  * Fixed-window counters shared by every instance through Redis. If Redis fails, requests are let
  * through (and the failure logged) rather than refusing all traffic.
  */
-export class FixedWindowRedisStorage implements RateLimitStorage, OnApplicationShutdown {
+export class FixedWindowRedisStorage implements RateLimitStorage, OnModuleDestroy {
   private readonly logger = new Logger(FixedWindowRedisStorage.name);
   private readonly redis: Redis;
 
@@ -68,11 +68,7 @@ export class FixedWindowRedisStorage implements RateLimitStorage, OnApplicationS
     }
   }
 
-  /**
-   * After the HTTP server has closed (not on module destroy, which comes first): requests still
-   * in flight during a graceful shutdown are counted like any other.
-   */
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
