@@ -154,7 +154,7 @@ async function explainScenarios(dataSource) {
   return failures;
 }
 
-async function startApi(url, extraEnv = {}) {
+async function startApi(url, extraEnv = {}, port = API_PORT) {
   // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/profiles', profiles the API.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
@@ -167,7 +167,7 @@ async function startApi(url, extraEnv = {}) {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DATABASE_URL: url,
       DEMO_DATA: 'false',
-      PORT: String(API_PORT),
+      PORT: String(port),
       // The bench is one key hammering the API: lift its hourly budget above the run's volume.
       RATE_LIMIT_API_KEY: '100000000',
       HOST: '127.0.0.1',
@@ -175,8 +175,10 @@ async function startApi(url, extraEnv = {}) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const base = `http://127.0.0.1:${API_PORT}`;
+  const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
+    // Exited (port in use?): never measure whatever else answers on that port.
+    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}`);
     try {
       const response = await fetch(`${base}/health/ready`);
       if (response.ok)

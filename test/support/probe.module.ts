@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import { Public } from '../../src/shared/auth/auth.decorator';
 import { DomainError } from '../../src/shared/domain/domain-error';
@@ -21,6 +22,9 @@ class ProbeDone {
   @ApiProperty({ enum: [true] })
   done!: true;
 }
+
+/** Emits `slow-started` when `/__probe/slow` begins: a test knows its request is in flight. */
+export const probeEvents = new EventEmitter();
 
 /** Routes that exercise the HTTP kernel (errors, validation, shutdown) in tests only. */
 @ApiTags('probe')
@@ -56,6 +60,7 @@ class ProbeController {
   @Get('slow')
   @ApiOkResponse({ type: ProbeDone })
   async slow(): Promise<ProbeDone> {
+    probeEvents.emit('slow-started');
     await new Promise((resolve) => setTimeout(resolve, 400));
     return { done: true };
   }

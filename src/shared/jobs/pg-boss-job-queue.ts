@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
 import { Configuration, DatabaseSettings } from '../../config/configuration';
 import { JobScheduler, ScheduledJob } from '../domain/job-scheduler';
 import { TransactionContext } from '../database/transaction-context';
@@ -24,6 +25,9 @@ export interface QueueDefinition {
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
+/** Any constant works; it only has to be the same for every instance of the service. */
+const QUEUE_CREATION_LOCK_KEY = 7_314_202_612;
+
 /**
  * pg-boss 10 in its own schema of the service's database. Queues are created before anything is
  * sent to them (pg-boss drops sends to unknown queues silently). Queues use the `short` policy:
@@ -40,6 +44,7 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
   constructor(
     config: ConfigService<Configuration, true>,
     private readonly context: TransactionContext,
+    private readonly dataSource: DataSource,
   ) {
     super();
     const database = config.get<DatabaseSettings>('database');
@@ -68,15 +73,8 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
 
   /** Workers start once every module has registered (OnApplicationBootstrap runs after init). */
   async startWorkers(): Promise<void> {
+    await this.createQueues();
     for (const queue of this.queues.values()) {
-      await this.boss.createQueue(queue.name, {
-        name: queue.name,
-        policy: 'short',
-        retryLimit: queue.retryLimit ?? 5,
-        retryDelay: queue.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        ...(queue.expireInSeconds ? { expireInSeconds: queue.expireInSeconds } : {}),
-      });
       const handler = this.handlers.get(queue.name);
       if (!handler) continue;
       const batchSize = queue.batchSize ?? 1;
@@ -93,6 +91,31 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
           await Promise.all(jobs.map((job) => handler(job.data)));
         },
       );
+    }
+  }
+
+  /**
+   * pg-boss creates a queue as a partition of its job table, without a lock of its own: two
+   * instances starting together deadlock attaching theirs. One instance at a time creates them.
+   */
+  private async createQueues(): Promise<void> {
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_CREATION_LOCK_KEY]);
+      for (const queue of this.queues.values()) {
+        await this.boss.createQueue(queue.name, {
+          name: queue.name,
+          policy: 'short',
+          retryLimit: queue.retryLimit ?? 5,
+          retryDelay: queue.retryDelaySeconds ?? 5,
+          retryBackoff: true,
+          ...(queue.expireInSeconds ? { expireInSeconds: queue.expireInSeconds } : {}),
+        });
+      }
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [QUEUE_CREATION_LOCK_KEY]).catch(() => {});
+      await lock.release();
     }
   }
 
