@@ -42,6 +42,7 @@ export class AppModule {
     const apiKeys = ApiKeysModule.forRoot({ identity });
     const bookings = BookingsModule.forRoot({ identity, companions });
     const payments = PaymentsModule.forRoot({ bookings });
+    const webhooks = WebhooksModule.forRoot({ identity });
     return {
       module: AppModule,
       imports: [
@@ -63,8 +64,8 @@ export class AppModule {
         bookings,
         payments,
         MessagingModule.forRoot({ identity, apiKeys, bookings }),
-        WebhooksModule.forRoot({ identity }),
-        AdminModule.forRoot({ identity, companions, bookings, payments }),
+        webhooks,
+        AdminModule.forRoot({ identity, companions, bookings, payments, webhooks }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
