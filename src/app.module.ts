@@ -49,6 +49,7 @@ export class AppModule {
     });
     const apiKeys = ApiKeysModule.forRoot({ identity });
     const payments = PaymentsModule.forRoot({ bookings });
+    const webhooks = WebhooksModule.forRoot({ identity });
     return {
       module: AppModule,
       imports: [
@@ -71,8 +72,8 @@ export class AppModule {
         payments,
         ReviewsModule.forRoot({ bookings, companions }),
         MessagingModule.forRoot({ identity, apiKeys, bookings }),
-        WebhooksModule.forRoot({ identity }),
-        AdminModule.forRoot({ identity, companions, bookings, payments }),
+        webhooks,
+        AdminModule.forRoot({ identity, companions, bookings, payments, webhooks }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1181,6 +1181,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account's webhook endpoints by id, optionally only failing or disabled ones */
+        get: operations["adminWebhooksList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contact": {
         parameters: {
             query?: never;
@@ -2364,6 +2381,54 @@ export interface components {
         AuditLogResponse: {
             /** @description Newest first */
             entries: components["schemas"]["AuditEntryResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 12 */
+            limit: number;
+            total: number;
+        };
+        /** @enum {string} */
+        AdminWebhookFilter: "failing" | "disabled";
+        AdminWebhookLastDelivery: {
+            /** Format: date-time */
+            at: string;
+            /** @description null when no answer came */
+            status_code: number | null;
+            succeeded: boolean;
+        };
+        AdminWebhookEndpointResponse: {
+            /** @example 7 */
+            id: number;
+            /**
+             * @description The owner's user id
+             * @example 42
+             */
+            user_id: number;
+            /** @example https://hooks.example.com/eventstuffer */
+            url: string;
+            description: string | null;
+            /**
+             * @description Event types subscribed to, or `["*"]`
+             * @example [
+             *       "booking.created",
+             *       "payment.completed"
+             *     ]
+             */
+            events: string[];
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @example null */
+            disabled_reason: string | null;
+            /** @description Events in a row whose every attempt failed (disabled at 10) */
+            failure_count: number;
+            last_delivery: components["schemas"]["AdminWebhookLastDelivery"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AdminWebhookListResponse: {
+            /** @description By id, oldest first */
+            webhooks: components["schemas"]["AdminWebhookEndpointResponse"][];
             /** @example 1 */
             page: number;
             /** @example 12 */
@@ -7789,6 +7854,78 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    adminWebhooksList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description `failing`: active endpoints with failed events in a row or whose last delivery failed; `disabled`: switched off (10 failed events in a row, a 410 answer). Absent: every endpoint */
+                status?: components["schemas"]["AdminWebhookFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": 7,
+                     *           "user_id": 42,
+                     *           "url": "https://hooks.example.com/eventstuffer",
+                     *           "description": "CRM sync",
+                     *           "events": [
+                     *             "booking.created",
+                     *             "payment.completed"
+                     *           ],
+                     *           "status": "active",
+                     *           "disabled_reason": null,
+                     *           "failure_count": 3,
+                     *           "last_delivery": {
+                     *             "at": "2026-12-01T08:15:02.114Z",
+                     *             "status_code": 503,
+                     *             "succeeded": false
+                     *           },
+                     *           "created_at": "2026-11-20T10:00:00.000Z",
+                     *           "updated_at": "2026-12-01T08:15:02.114Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "limit": 12,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminWebhookListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Authenticated but not allowed: missing permission scope, no Enterprise subscription, wrong role, suspended account, or CSRF token missing or wrong (session writes); also "Your role does not allow this" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Your role does not allow this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -56,6 +56,7 @@ describe('operators: access and the audit log', () => {
       'POST /api/admin/bookings/:code/resolve',
       'GET /api/admin/payouts',
       'POST /api/admin/payouts/:id/retry',
+      'GET /api/admin/webhooks',
       'GET /api/admin/contact-messages',
       'POST /api/admin/contact-messages/:id/handled',
       'GET /api/admin/stats',

@@ -377,6 +377,10 @@ describe('messaging over Socket.io', () => {
       expect(await Promise.all(closed)).toEqual(Array(3).fill('io server disconnect'));
       expect(bystander.connected).toBe(true);
       await expect(connectSocket(url, { token: key })).rejects.toThrow('Account suspended');
+      // The suspension ended the web sessions too: the cookie opens no new socket.
+      await expect(connectSocket(url, { cookie: account.cookie })).rejects.toThrow(
+        'Authentication required',
+      );
     });
 
     it("pushes a booking's changes to both parties' sockets", async () => {

@@ -13,6 +13,7 @@ import { AdminBookingsController } from './infrastructure/http/admin-bookings.co
 import { AdminContactMessagesController } from './infrastructure/http/admin-contact-messages.controller';
 import { AdminInsightsController } from './infrastructure/http/admin-insights.controller';
 import { AdminPayoutsController } from './infrastructure/http/admin-payouts.controller';
+import { AdminWebhooksController } from './infrastructure/http/admin-webhooks.controller';
 import { ContactController } from './infrastructure/http/contact.controller';
 import { PostgresContactMessageRepository } from './infrastructure/persistence/postgres-contact-message.repository';
 
@@ -22,12 +23,14 @@ export interface AdminModuleOptions {
   companions: DynamicModule | Type;
   bookings: DynamicModule | Type;
   payments: DynamicModule | Type;
+  webhooks: DynamicModule | Type;
 }
 
 /**
  * Operators (CONTRACT §8) on top of every other module: bookings in full, dispute settlement,
- * payouts, statistics, the audit log and the contact form. Admin actions that other modules own
- * (users, staff profiles) stay in those modules and write the same audit log.
+ * payouts, every account's webhook endpoints, statistics, the audit log and the contact form.
+ * Admin actions that other modules own (users, staff profiles) stay in those modules and write the
+ * same audit log.
  */
 @Module({})
 export class AdminModule {
@@ -41,12 +44,14 @@ export class AdminModule {
         options.companions,
         options.bookings,
         options.payments,
+        options.webhooks,
       ],
       controllers: [
         AdminBookingsController,
         AdminPayoutsController,
         AdminContactMessagesController,
         AdminInsightsController,
+        AdminWebhooksController,
         ContactController,
       ],
       providers: [

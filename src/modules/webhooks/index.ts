@@ -8,6 +8,7 @@ export { WebhooksModule, type WebhooksModuleOptions } from './webhooks.module';
 export { ListAllWebhookEndpointsQuery } from './application/list-all-endpoints.query';
 export { type EndpointFilter } from './domain/ports/webhook-endpoint.repository';
 export {
+  ENDPOINT_STATUSES,
   type WebhookEndpoint,
   type EndpointStatus,
   type ListPage,
