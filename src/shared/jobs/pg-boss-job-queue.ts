@@ -6,6 +6,9 @@ import { Configuration, DatabaseSettings } from '../../config/configuration';
 import { JobScheduler, ScheduledJob } from '../domain/job-scheduler';
 import { TransactionContext } from '../database/transaction-context';
 
+/** Upper bound of waiting for running jobs at shutdown: longer than any job's own timeout. */
+const STOP_TIMEOUT_MS = 30_000;
+
 export const JOB_QUEUE_SCHEMA = 'pgboss';
 
 export interface QueueDefinition {
@@ -152,6 +155,9 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
   async onApplicationShutdown(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
+    // pg-boss stops each worker with a background loop that polls every second until the worker's
+    // job is done. The wait must outlast the longest job (a webhook delivery may take its 10 s
+    // timeout): if stop() returned first, that loop would go on after the application closed.
+    await this.boss.stop({ graceful: true, wait: true, close: true, timeout: STOP_TIMEOUT_MS });
   }
 }
