@@ -1729,10 +1729,13 @@ export interface components {
             booking: components["schemas"]["BookingResponse"];
         };
         BookingListResponse: {
-            bookings: components["schemas"]["BookingResponse"][];
+            /** @example 1 */
             page: number;
+            /** @example 12 */
             limit: number;
+            /** @description Items over all pages */
             total: number;
+            bookings: components["schemas"]["BookingResponse"][];
         };
         BookingEnvelope: {
             booking: components["schemas"]["BookingResponse"];
@@ -1882,10 +1885,13 @@ export interface components {
             review: components["schemas"]["ReviewResponse"];
         };
         ReviewListResponse: {
-            reviews: components["schemas"]["ReviewResponse"][];
+            /** @example 1 */
             page: number;
+            /** @example 12 */
             limit: number;
+            /** @description Items over all pages */
             total: number;
+            reviews: components["schemas"]["ReviewResponse"][];
         };
         RespondToReviewRequest: {
             /** @example Thank you, it was a pleasure! */
@@ -2225,13 +2231,14 @@ export interface components {
             paid_at: string | null;
         };
         PayoutListResponse: {
-            /** @description Newest first */
-            payouts: components["schemas"]["PayoutResponse"][];
             /** @example 1 */
             page: number;
             /** @example 12 */
             limit: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Newest first */
+            payouts: components["schemas"]["PayoutResponse"][];
         };
         PayoutEnvelope: {
             payout: components["schemas"]["PayoutResponse"];
@@ -2261,13 +2268,14 @@ export interface components {
             handled_by: number | null;
         };
         ContactMessageListResponse: {
-            /** @description Newest first */
-            messages: components["schemas"]["ContactMessageResponse"][];
             /** @example 1 */
             page: number;
             /** @example 12 */
             limit: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Newest first */
+            messages: components["schemas"]["ContactMessageResponse"][];
         };
         ContactMessageEnvelope: {
             message: components["schemas"]["ContactMessageResponse"];
@@ -2379,13 +2387,14 @@ export interface components {
             created_at: string;
         };
         AuditLogResponse: {
-            /** @description Newest first */
-            entries: components["schemas"]["AuditEntryResponse"][];
             /** @example 1 */
             page: number;
             /** @example 12 */
             limit: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Newest first */
+            entries: components["schemas"]["AuditEntryResponse"][];
         };
         /** @enum {string} */
         AdminWebhookFilter: "failing" | "disabled";
@@ -2427,13 +2436,14 @@ export interface components {
             updated_at: string;
         };
         AdminWebhookListResponse: {
-            /** @description By id, oldest first */
-            webhooks: components["schemas"]["AdminWebhookEndpointResponse"][];
             /** @example 1 */
             page: number;
             /** @example 12 */
             limit: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description By id, oldest first */
+            webhooks: components["schemas"]["AdminWebhookEndpointResponse"][];
         };
         ContactRequest: {
             /** @example Maria Schmidt */

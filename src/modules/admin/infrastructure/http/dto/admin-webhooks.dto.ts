@@ -7,6 +7,7 @@ import {
   type EndpointStatus,
   type WebhookEndpoint,
 } from '../../../../webhooks';
+import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
 export const WEBHOOK_FILTERS = ['failing', 'disabled'] as const satisfies ReadonlyArray<
   Exclude<EndpointFilter, null>
@@ -82,18 +83,9 @@ export class AdminWebhookEndpointResponse {
   updated_at!: string;
 }
 
-export class AdminWebhookListResponse {
+export class AdminWebhookListResponse extends PageMetaResponse {
   @ApiProperty({ type: () => [AdminWebhookEndpointResponse], description: 'By id, oldest first' })
   webhooks!: AdminWebhookEndpointResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50, example: 12 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
 }
 
 export function toAdminWebhookResponse(endpoint: WebhookEndpoint): AdminWebhookEndpointResponse {

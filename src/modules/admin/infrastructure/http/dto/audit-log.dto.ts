@@ -4,6 +4,7 @@ import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'clas
 import { AuditLogRecord } from '../../../../../shared/audit/audit-log.reader';
 import { PageQuery } from '../../../../../shared/http/page.query';
 import { MAX_INTEGER_ID } from '../../../../../shared/parsing/numeric-text';
+import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
 /** CONTRACT §8 audit log filters; `from`/`to` are instants (ISO 8601), both inclusive. */
 export class AuditLogRequest extends PageQuery {
@@ -88,18 +89,9 @@ export class AuditEntryResponse {
   created_at!: string;
 }
 
-export class AuditLogResponse {
+export class AuditLogResponse extends PageMetaResponse {
   @ApiProperty({ type: () => [AuditEntryResponse], description: 'Newest first' })
   entries!: AuditEntryResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50, example: 12 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
 }
 
 export function toAuditEntryResponse(record: AuditLogRecord): AuditEntryResponse {

@@ -6,6 +6,7 @@ import {
   ContactMessage,
   ContactMessageStatus,
 } from '../../../domain/contact-message';
+import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
 /** CONTRACT §8: the public contact form. */
 export class ContactRequest {
@@ -75,18 +76,9 @@ export class ContactMessageResponse {
   handled_by!: number | null;
 }
 
-export class ContactMessageListResponse {
+export class ContactMessageListResponse extends PageMetaResponse {
   @ApiProperty({ type: () => [ContactMessageResponse], description: 'Newest first' })
   messages!: ContactMessageResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50, example: 12 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
 }
 
 export class ContactMessageEnvelope {

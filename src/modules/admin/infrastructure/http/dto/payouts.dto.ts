@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../../../../shared/http/page.query';
 import { toMajorUnits } from '../../../../../shared/domain/money';
 import { Payout, PAYOUT_STATUSES, type PayoutStatus } from '../../../../payments';
+import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
 export class PayoutsRequest extends PageQuery {
   @ApiPropertyOptional({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' })
@@ -47,18 +48,9 @@ export class PayoutResponse {
   paid_at!: string | null;
 }
 
-export class PayoutListResponse {
+export class PayoutListResponse extends PageMetaResponse {
   @ApiProperty({ type: () => [PayoutResponse], description: 'Newest first' })
   payouts!: PayoutResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50, example: 12 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
 }
 
 export class PayoutEnvelope {

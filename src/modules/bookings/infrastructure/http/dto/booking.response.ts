@@ -10,6 +10,7 @@ import { BOOKING_ACTIONS, BookingParty } from '../../../domain/booking-transitio
 import { BookingView, toBookingView } from '../../../application/booking.view';
 import { Booking } from '../../../domain/booking';
 import { ClientRating } from '../../../domain/ports/client-rating.reader';
+import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
 const PARTIES: BookingParty[] = ['client', 'staff', 'system'];
 const MAJOR_UNITS = 'In major units of `currency` (180 is 180.00)';
@@ -156,18 +157,9 @@ export class BookingEnvelope {
   booking!: BookingResponse;
 }
 
-export class BookingListResponse {
+export class BookingListResponse extends PageMetaResponse {
   @ApiProperty({ type: () => [BookingResponse] })
   bookings!: BookingResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
 }
 
 /** One recorded step of a booking's lifecycle (CONTRACT §4.7). */

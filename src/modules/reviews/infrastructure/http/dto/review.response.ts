@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Review } from '../../../domain/review';
+import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
 const SUB_RATING = { type: 'integer', nullable: true, minimum: 1, maximum: 5 } as const;
 
@@ -74,18 +75,9 @@ export class ReviewEnvelope {
   review!: ReviewResponse;
 }
 
-export class ReviewListResponse {
+export class ReviewListResponse extends PageMetaResponse {
   @ApiProperty({ type: () => [ReviewResponse] })
   reviews!: ReviewResponse[];
-
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 })
-  limit!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total!: number;
 }
 
 export function toReviewResponse(review: Review): ReviewResponse {
