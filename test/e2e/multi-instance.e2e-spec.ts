@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { migrations } from '../../src/database/migrations';
 import { MIGRATIONS_TABLE } from '../../src/database/data-source-options';
 import { freePort, MainServer, spawnMainServer } from '../support/child-server';
+import { closeAllSockets, connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import {
   databaseUrl,
@@ -357,6 +358,27 @@ describeWithRedis(
           [ids],
         );
         expect(bookings).toEqual([{ status: 'cancelled', cancelled_by: 'system' }]);
+      });
+
+      it('delivers to a socket on B a message sent through A', async () => {
+        const staff = await signUp(b.url, 'staff');
+        const client = await signUp(a.url);
+        const socket = await connectSocket(b.url, { cookie: staff.headers.cookie });
+        try {
+          const pushed = nextEvent<{ content: string; sender_id: number }>(socket, 'new_message');
+          await expectStatus(
+            await call(a.url, 'POST', `/messages/send/${staff.id}`, client.headers, {
+              content: 'Are you free on the 12th?',
+            }),
+            201,
+          );
+          expect(await pushed).toMatchObject({
+            content: 'Are you free on the 12th?',
+            sender_id: client.id,
+          });
+        } finally {
+          closeAllSockets();
+        }
       });
 
       it('drops no in-flight request when A stops with SIGTERM under load', async () => {
