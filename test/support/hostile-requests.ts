@@ -296,6 +296,7 @@ export function isContractErrorBody(body: unknown): boolean {
 /**
  * Tables whose rows change for reasons other than a request's effect: failed logins are counted
  * by design (CONTRACT §2.2), sessions are touched on use, consumers' cursors move in the background.
+ * An API key's `last_used_at` records any use, refused requests included (§2.3).
  */
 const VOLATILE_TABLES = new Set(['login_failures', 'sessions', 'event_consumers']);
 
@@ -319,7 +320,7 @@ async function buildFingerprintSql(testApp: TestApp): Promise<string> {
     .filter((name) => !VOLATILE_TABLES.has(name) && name !== 'migrations')
     .map(
       (name) =>
-        `SELECT '${name}' AS name, count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${name}" t`,
+        `SELECT '${name}' AS name, count(*) || ':' || md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text), '')) AS sum FROM "${name}" t`,
     );
   return selects.join(' UNION ALL ');
 }
