@@ -11,6 +11,11 @@ export interface QueueDefinition {
   name: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /**
+   * A periodic job: one runs at start and then every this many seconds after the last run ended,
+   * across every instance together (one queued job per queue, by its singleton key).
+   */
+  everySeconds?: number;
 }
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -74,9 +79,16 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
         { pollingIntervalSeconds: 2, batchSize: 1 },
         async (jobs) => {
           for (const job of jobs) await handler(job.data);
+          if (queue.everySeconds) await this.repeat(queue.name, queue.everySeconds);
         },
       );
+      if (queue.everySeconds) await this.repeat(queue.name, 0);
     }
+  }
+
+  /** The next run of a periodic queue; a no-op while one is already queued. */
+  private async repeat(name: string, delaySeconds: number): Promise<void> {
+    await this.boss.send(name, {}, { startAfter: delaySeconds, singletonKey: `${name}:periodic` });
   }
 
   async schedule(job: ScheduledJob): Promise<void> {
