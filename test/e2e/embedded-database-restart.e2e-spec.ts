@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { ServiceProcess, startService } from '../support/service-process';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -13,37 +12,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  logs: string[];
-  exited: Promise<NodeJS.Signals | number | null>;
-}
-
-/** `npm start`'s entry point (src/main.ts) in a process of its own, with an embedded database. */
-async function startService(env: Record<string, string>): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    ['--require', join(ROOT, 'test/support/child/swc-register.cjs'), join(ROOT, 'src/main.ts')],
-    { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  const logs: string[] = [];
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      logs.push(line);
-      const listening = /listening on (http:\/\/[^\s]+)/.exec(line);
-      if (listening) resolve(listening[1]);
-    });
-    void exited.then((code) => reject(new Error(`service exited (${code}): ${errors}`)));
-  });
-  return { child, url, logs, exited };
 }
 
 function postmasterPid(directory: string): number {
@@ -67,7 +35,7 @@ function isAlive(pid: number): boolean {
 describe('embedded PostgreSQL left running by a killed start', () => {
   const dataDir = join(ROOT, '.data', `orphan-test-${process.pid}-${Date.now()}`);
   const directory = join(dataDir, 'postgres');
-  const started: Started[] = [];
+  const started: ServiceProcess[] = [];
 
   afterAll(async () => {
     for (const service of started) {
