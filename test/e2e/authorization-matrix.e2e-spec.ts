@@ -210,7 +210,7 @@ describe('authorization matrix generated from the OpenAPI document', () => {
     expect(differences).toEqual([]);
     // Nothing a foreign caller sent changed anything.
     expect(await databaseFingerprint(testApp)).toEqual(before);
-  });
+  }, 120_000);
 
   it('refuses role, tier, status, rating and ids in every body that does not own them', async () => {
     const failures: string[] = [];
@@ -252,5 +252,5 @@ describe('authorization matrix generated from the OpenAPI document', () => {
     }
     expect(failures).toEqual([]);
     expect(await databaseFingerprint(testApp)).toEqual(before);
-  });
+  }, 120_000);
 });
