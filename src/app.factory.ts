@@ -20,6 +20,7 @@ import { jsonShapeProblem } from './shared/http/json-shape';
 import { setUpSessions } from './shared/auth/session.setup';
 import { acceptFormPostsWhereDeclared } from './shared/http/form-posts';
 import { RealtimeAdapter } from './shared/realtime/realtime.adapter';
+import { armedBeforeResponse, killNow } from './shared/failpoints/process-failpoints';
 
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application (tests use it for probe routes). */
@@ -88,6 +89,7 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
     done();
   });
   closeKeptAliveConnectionsOnShutdown(fastify);
+  dieBeforeArmedResponses(fastify, configuration);
   // Helmet's middleware built once: @fastify/helmet rebuilds it (parsing the CSP directives) and
   // runs two async hooks on every request. Same helmet, same options, so the same headers.
   const securityHeaders = helmet({
@@ -125,6 +127,20 @@ async function configureRealtime(app: NestFastifyApplication, configuration: Con
   });
   await adapter.connect();
   app.useWebSocketAdapter(adapter);
+}
+
+/**
+ * Crash tests (FAILPOINTS `http.before-response:POST /api/v1/bookings`): the process dies after
+ * the route's work committed, before its successful answer leaves. Installed only when armed.
+ */
+function dieBeforeArmedResponses(fastify: FastifyInstance, configuration: Configuration): void {
+  const armed = armedBeforeResponse(configuration.app);
+  if (armed.size === 0) return;
+  fastify.addHook('onSend', (request, reply, _payload, done) => {
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (armed.has(route) && reply.statusCode < 300) killNow(`http.before-response:${route}`);
+    done();
+  });
 }
 
 /** A hop count becomes "trust the nearest N addresses of the forwarding chain". */

