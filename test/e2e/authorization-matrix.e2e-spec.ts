@@ -1,4 +1,4 @@
-import { createApiKey, signUpAdmin, TestAccount } from '../support/accounts';
+import { createApiKey, setSubscriptionTier, signUpAdmin, TestAccount } from '../support/accounts';
 import { createCompanion, createUser, TestCompanion } from '../support/booking-fixtures';
 import {
   databaseFingerprint,
@@ -9,12 +9,16 @@ import {
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Objects anyone may look at by id, on purpose: public staff profiles (CONTRACT §3) and the local
- * payment gateway's pages, whose unguessable id is the capability (§5.6).
+ * Objects anyone may look at by id, on purpose: public staff profiles (CONTRACT §3), a user's
+ * published reviews (§7.1: hidden ones are filtered, not refused), the addressee of a message (a
+ * user, not an object of the caller's: §7.4 answers who may not be messaged with 403) and the
+ * local payment gateway's pages, whose unguessable id is the capability (§5.6).
  */
 const PUBLIC_BY_ID = new Set([
   'GET /api/v1/companions/{id}',
   'GET /api/v1/companions/{id}/availability',
+  'GET /reviews/user/{userId}',
+  'POST /messages/send/{userId}',
   'GET /payments/local/checkout/{id}',
   'POST /payments/local/checkout/{id}/pay',
   'GET /payments/local/onboarding/{accountId}',
@@ -28,6 +32,13 @@ interface Owned {
   keyId: number;
   organizationId: number;
   portfolioItemId: number;
+  bookingId: number;
+  conversationId: number;
+  hiddenReviewId: number;
+  webhookId: number;
+  deliveryId: number;
+  payoutId: number;
+  contactMessageId: number;
 }
 
 /**
@@ -40,6 +51,40 @@ const OWNED_VALUE: Array<{
   unknown: string;
 }> = [
   { route: /^\/api\/v1\/bookings\/\{code\}/, value: (o) => o.bookingCode, unknown: 'PS-ZZZZZZZZ' },
+  {
+    route: /^\/reviews\/booking\/\{bookingId\}/,
+    value: (o) => o.bookingCode,
+    unknown: 'PS-ZZZZZZZZ',
+  },
+  // A hidden review (not yet published) is nobody's business but its author's and the admins':
+  // for anyone else it does not exist. (A published one is public: its reviewee alone may answer.)
+  {
+    route: /^\/reviews\/\{reviewId\}/,
+    value: (o) => String(o.hiddenReviewId),
+    unknown: '999999',
+  },
+  {
+    route: /^\/messages\/conversation\/\{id\}/,
+    value: (o) => String(o.conversationId),
+    unknown: '999999',
+  },
+  {
+    route: /^\/api\/webhooks\/\{id\}/,
+    value: (o, parameter) =>
+      parameter === 'deliveryId' ? String(o.deliveryId) : String(o.webhookId),
+    unknown: '999999',
+  },
+  {
+    route: /^\/api\/admin\/bookings\/\{code\}/,
+    value: (o) => o.bookingCode,
+    unknown: 'PS-ZZZZZZZZ',
+  },
+  { route: /^\/api\/admin\/payouts\/\{id\}/, value: (o) => String(o.payoutId), unknown: '999999' },
+  {
+    route: /^\/api\/admin\/contact-messages\/\{id\}/,
+    value: (o) => String(o.contactMessageId),
+    unknown: '999999',
+  },
   { route: /^\/api\/keys\/\{id\}/, value: (o) => String(o.keyId), unknown: '999999' },
   { route: /^\/api\/admin\/users\/\{id\}/, value: (o) => String(o.client.id), unknown: '999999' },
   {
@@ -73,6 +118,8 @@ describe('authorization matrix generated from the OpenAPI document', () => {
         RATE_LIMIT_API_KEY: '1000000',
         RATE_LIMIT_BOOKING_CREATION: '1000000',
         RATE_LIMIT_WEBHOOK_MANAGEMENT: '1000000',
+        WEBHOOK_ALLOW_INSECURE: 'true',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
       },
     });
     const companion = await createCompanion(testApp);
@@ -106,6 +153,56 @@ describe('authorization matrix generated from the OpenAPI document', () => {
       headers: companion.staff.headers,
       payload: { type: 'link', url: 'https://example.com/me' },
     });
+    const bookingId: number = booking.json().booking.id;
+    const sent = await testApp.app.inject({
+      method: 'POST',
+      url: `/messages/send/${companion.staff.id}`,
+      headers: client.headers,
+      payload: { content: 'Hello, are you free that evening?' },
+    });
+    const [{ id: hiddenReviewId }] = await testApp.dataSource.query(
+      `INSERT INTO reviews (booking_id, reviewer_user_id, reviewer_role, reviewer_first_name,
+         reviewee_user_id, companion_id, rating, created_at, publishes_at)
+       VALUES ($1, $2, 'client', 'Owner', $3, $4, 5, now(), now() + interval '14 days')
+       RETURNING id`,
+      [bookingId, client.id, companion.staff.id, companion.id],
+    );
+    // Webhooks need API access; the foreign client gets it too, so that only ownership differs.
+    await setSubscriptionTier(testApp, client.id, 'enterprise');
+    const hook = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: client.headers,
+      // An event nothing here causes: no delivery may start while the matrix compares the database.
+      payload: { url: 'http://127.0.0.1:9/hook', events: ['booking.completed'] },
+    });
+    const webhookId: number = hook.json().id;
+    // A settled delivery, stored rather than sent (no job runs for it).
+    const [{ id: deliveryId }] = await testApp.dataSource.query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, sequence, kind, body,
+         status, attempts, status_code)
+       VALUES ($1, 'evt_1', 'booking.completed', 1, 'event', $2, 'failed', 1, 500) RETURNING id`,
+      [
+        webhookId,
+        JSON.stringify({
+          id: 'evt_1',
+          type: 'booking.completed',
+          created_at: '2026-12-01T09:00:00.000Z',
+          sequence: 1,
+          data: {},
+        }),
+      ],
+    );
+    const [{ id: payoutId }] = await testApp.dataSource.query(
+      `INSERT INTO payouts (booking_id, booking_code, staff_user_id, amount_cents, currency, status,
+         attempts, created_at, updated_at)
+       VALUES ($1, $2, $3, 100, 'EUR', 'failed', 1, now(), now()) RETURNING id`,
+      [bookingId, booking.json().booking.booking_code, companion.staff.id],
+    );
+    const [{ id: contactMessageId }] = await testApp.dataSource.query(
+      `INSERT INTO contact_messages (name, email, subject, message, created_at)
+       VALUES ('Owner', 'owner@example.com', 'Question', 'Hello', now()) RETURNING id`,
+    );
     owned = {
       client,
       companion,
@@ -113,8 +210,16 @@ describe('authorization matrix generated from the OpenAPI document', () => {
       keyId,
       organizationId,
       portfolioItemId: item.json().id ?? item.json().item?.id,
+      bookingId,
+      conversationId: sent.json().message?.conversation_id,
+      hiddenReviewId,
+      webhookId,
+      deliveryId,
+      payoutId,
+      contactMessageId,
     };
     const otherClient = await createUser(testApp);
+    await setSubscriptionTier(testApp, otherClient.id, 'enterprise');
     const otherCompanion = await createCompanion(testApp);
     foreign['foreign client'] = otherClient.headers;
     foreign['foreign staff'] = otherCompanion.staff.headers;
@@ -165,7 +270,14 @@ describe('authorization matrix generated from the OpenAPI document', () => {
     expect(unmapped).toEqual([]);
 
     // The owner's values are real: the parties (or an admin) read each of them.
-    expect(owned.portfolioItemId).toEqual(expect.any(Number));
+    for (const id of [
+      owned.portfolioItemId,
+      owned.conversationId,
+      owned.webhookId,
+      owned.deliveryId,
+    ]) {
+      expect(id).toEqual(expect.any(Number));
+    }
     for (const operation of withIds.filter((candidate) => candidate.method === 'GET')) {
       const mapping = OWNED_VALUE.find((entry) => entry.route.test(operation.path))!;
       const url = fill(operation, (parameter) => mapping.value(owned, parameter));
