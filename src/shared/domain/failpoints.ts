@@ -21,6 +21,8 @@ export const FAILPOINT_NAMES = {
   payoutAfterTransfer: 'payments.payout.after-transfer',
   /** The refund was made at the provider; it is not yet recorded. */
   refundAfterCreate: 'payments.refund.after-create',
+  /** A webhook delivery was sent and answered; the attempt is not yet recorded. */
+  webhookAfterSend: 'webhooks.delivery.after-send',
 } as const;
 
 /** `http.before-response:<METHOD> <route>`: after the handler and its transaction, before a 2xx is sent. */
