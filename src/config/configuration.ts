@@ -52,6 +52,8 @@ export interface HttpSettings {
   connectionTimeoutMs: number;
   keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, readiness answers 503 this long before the listener closes. */
+  shutdownDrainMs: number;
 }
 
 export interface MoneySettings {
@@ -200,6 +202,7 @@ export function loadConfiguration(
       connectionTimeoutMs: variables.HTTP_CONNECTION_TIMEOUT_MS,
       keepAliveTimeoutMs: variables.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: variables.SHUTDOWN_DRAIN_MS,
     },
     money: {
       currency: variables.CURRENCY,
