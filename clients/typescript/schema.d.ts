@@ -24,7 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and every migration is applied */
+        /** Readiness: the database answers, every migration is applied and the process is not shutting down */
         get: operations["healthReady"];
         put?: never;
         post?: never;

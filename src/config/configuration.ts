@@ -15,6 +15,11 @@ export interface AppSettings {
   demoData: boolean;
   /** Serve /api/docs and /api/docs-json (CONTRACT §9 `API_DOCS`). */
   apiDocs: boolean;
+  /**
+   * Steps at which the process kills itself with SIGKILL, for crash tests: only ever non-empty
+   * with NODE_ENV=test (any other environment refuses FAILPOINTS at start).
+   */
+  failpoints: string[];
 }
 
 export interface DatabaseSettings {
@@ -47,6 +52,8 @@ export interface HttpSettings {
   connectionTimeoutMs: number;
   keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, readiness answers 503 this long before the listener closes. */
+  shutdownDrainMs: number;
 }
 
 export interface MoneySettings {
@@ -175,6 +182,7 @@ export function loadConfiguration(
       dataDir,
       demoData: variables.DEMO_DATA ?? embedded,
       apiDocs: variables.API_DOCS,
+      failpoints: resolveFailpoints(variables),
     },
     database: {
       url: variables.DATABASE_URL,
@@ -194,6 +202,7 @@ export function loadConfiguration(
       connectionTimeoutMs: variables.HTTP_CONNECTION_TIMEOUT_MS,
       keepAliveTimeoutMs: variables.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: variables.SHUTDOWN_DRAIN_MS,
     },
     money: {
       currency: variables.CURRENCY,
@@ -266,6 +275,17 @@ function refuseDevelopmentDefaultsInProduction(variables: EnvironmentVariables):
     );
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
+}
+
+/** A failpoint kills the process on purpose: nowhere but in a test run. */
+function resolveFailpoints(variables: EnvironmentVariables): string[] {
+  const names = splitList(variables.FAILPOINTS);
+  if (names.length > 0 && variables.NODE_ENV !== 'test') {
+    throw new ConfigurationError([
+      `FAILPOINTS: only allowed with NODE_ENV=test (crash tests); unset it (NODE_ENV is ${variables.NODE_ENV})`,
+    ]);
+  }
+  return names;
 }
 
 /**

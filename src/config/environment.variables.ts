@@ -106,6 +106,19 @@ export class EnvironmentVariables {
   @Min(1, { message: 'SHUTDOWN_TIMEOUT_MS must be a positive integer' })
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** After SIGTERM: how long readiness answers 503 while the server still listens and serves. */
+  @Transform(numericText)
+  @IsInt({ message: 'SHUTDOWN_DRAIN_MS must be a non-negative integer' })
+  @Min(0, { message: 'SHUTDOWN_DRAIN_MS must be a non-negative integer' })
+  SHUTDOWN_DRAIN_MS = 0;
+
+  /** Crash tests only: names of steps at which the process kills itself (see shared/failpoints). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:/ -]+(,[A-Za-z0-9_.:/ -]+)*$/, {
+    message: 'FAILPOINTS must be a comma-separated list of failpoint names',
+  })
+  FAILPOINTS?: string;
+
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'DEMO_DATA must be true or false' })

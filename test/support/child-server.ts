@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** Resolves when the process has ended: the signal that ended it, or its exit code. */
+  exited: Promise<NodeJS.Signals | number | null>;
   /** SIGKILL: no shutdown hook runs, connections drop as they are (a crash). */
   crash(): Promise<void>;
   stop(): Promise<void>;
@@ -22,7 +24,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
     ],
     { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   const port = await new Promise<number>((resolve, reject) => {
@@ -39,6 +43,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    exited,
     crash: () => kill('SIGKILL'),
     stop: () => kill('SIGTERM'),
   };

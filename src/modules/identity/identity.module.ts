@@ -8,12 +8,14 @@ import { SharedDatabaseModule } from '../../shared/database/shared-database.modu
 import { EventsModule } from '../../shared/events/events.module';
 import { AccessEndings } from './application/access-endings';
 import { LogOutUseCase } from './application/log-out.use-case';
+import { JobsModule } from '../../shared/jobs/jobs.module';
 import { ChangeOrganizationTierUseCase } from './application/change-organization-tier.use-case';
 import { CreateAdminUseCase } from './application/create-admin.use-case';
 import { CreateOrganizationUseCase } from './application/create-organization.use-case';
 import { FindAccountByEmailQuery } from './application/find-account-by-email.query';
 import { GetActiveAccountQuery } from './application/get-active-account.query';
 import { LogInUseCase } from './application/log-in.use-case';
+import { PruneLoginFailuresUseCase } from './application/prune-login-failures.use-case';
 import { RegisterUserUseCase } from './application/register-user.use-case';
 import { SearchUsersQuery } from './application/search-users.query';
 import { UpdateUserUseCase } from './application/update-user.use-case';
@@ -29,6 +31,7 @@ import { DemoAccountsSeeder } from './infrastructure/demo/demo-accounts.seeder';
 import { AdminOrganizationsController } from './infrastructure/http/admin-organizations.controller';
 import { AdminUsersController } from './infrastructure/http/admin-users.controller';
 import { AuthController } from './infrastructure/http/auth.controller';
+import { PruneLoginFailuresWorker } from './infrastructure/jobs/prune-login-failures.worker';
 import { OrganizationOrmEntity } from './infrastructure/persistence/organization.orm-entity';
 import { OwnerAccountReader } from './infrastructure/persistence/owner-account.reader';
 import { PostgresUserSessions } from './infrastructure/persistence/postgres-user-sessions';
@@ -62,6 +65,7 @@ export class IdentityModule {
         SharedDatabaseModule,
         EventsModule,
         AuditModule,
+        JobsModule,
       ],
       controllers: [AuthController, AdminUsersController, AdminOrganizationsController],
       providers: [
@@ -88,6 +92,8 @@ export class IdentityModule {
         LogInUseCase,
         LogOutUseCase,
         AccessEndings,
+        PruneLoginFailuresUseCase,
+        PruneLoginFailuresWorker,
         GetActiveAccountQuery,
         FindAccountByEmailQuery,
         OwnerAccountReader,

@@ -4,6 +4,7 @@ import { Configuration } from '../../config/configuration';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { Clock } from '../../shared/domain/clock';
 import { EventsModule } from '../../shared/events/events.module';
+import { FailpointsModule } from '../../shared/failpoints/failpoints.module';
 import { JobsModule } from '../../shared/jobs/jobs.module';
 import { GetBookingLedgerQuery } from './application/get-booking-ledger.query';
 import { HandleGatewayEventUseCase } from './application/handle-gateway-event.use-case';
@@ -61,7 +62,7 @@ export class PaymentsModule {
   static forRoot(options: PaymentsModuleOptions): DynamicModule {
     return {
       module: PaymentsModule,
-      imports: [SharedDatabaseModule, EventsModule, JobsModule, options.bookings],
+      imports: [SharedDatabaseModule, EventsModule, JobsModule, FailpointsModule, options.bookings],
       controllers: [
         BookingPaymentsController,
         StaffPayoutsController,

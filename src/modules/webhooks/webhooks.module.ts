@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Configuration } from '../../config/configuration';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { EventsModule } from '../../shared/events/events.module';
+import { FailpointsModule } from '../../shared/failpoints/failpoints.module';
 import { JobsModule } from '../../shared/jobs/jobs.module';
 import { DeleteEndpointUseCase } from './application/delete-endpoint.use-case';
 import { DeliverWebhookUseCase } from './application/deliver-webhook.use-case';
@@ -50,7 +51,7 @@ export class WebhooksModule {
   static forRoot(options: WebhooksModuleOptions): DynamicModule {
     return {
       module: WebhooksModule,
-      imports: [SharedDatabaseModule, EventsModule, JobsModule, options.identity],
+      imports: [SharedDatabaseModule, EventsModule, JobsModule, FailpointsModule, options.identity],
       controllers: [WebhooksController, EventsFeedController],
       providers: [
         {

@@ -24,6 +24,11 @@ export interface QueueDefinition {
    * next fetch at once instead of after the polling interval.
    */
   batchSize?: number;
+  /**
+   * A periodic job: one runs at start and then every this many seconds after the last run ended,
+   * across every instance together (one queued job per queue, by its singleton key).
+   */
+  everySeconds?: number;
 }
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -88,12 +93,14 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
         async (jobs) => {
           if (batchSize === 1) {
             for (const job of jobs) await handler(job.data);
-            return;
+          } else {
+            if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
+            await Promise.all(jobs.map((job) => handler(job.data)));
           }
-          if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
-          await Promise.all(jobs.map((job) => handler(job.data)));
+          if (queue.everySeconds) await this.repeat(queue.name, queue.everySeconds);
         },
       );
+      if (queue.everySeconds) await this.repeat(queue.name, 0);
     }
   }
 
@@ -128,6 +135,11 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
    */
   async expireStuckJobs(): Promise<void> {
     await this.boss.expire();
+  }
+
+  /** The next run of a periodic queue; a no-op while one is already queued. */
+  private async repeat(name: string, delaySeconds: number): Promise<void> {
+    await this.boss.send(name, {}, { startAfter: delaySeconds, singletonKey: `${name}:periodic` });
   }
 
   async schedule(job: ScheduledJob): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
+import { FAILPOINT_NAMES, Failpoints } from '../../../shared/domain/failpoints';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { RefundStatus } from '../domain/gateway-event';
 import { newLedgerEntry } from '../domain/ledger';
@@ -22,6 +23,7 @@ export class IssueRefundUseCase {
     private readonly gateway: PaymentGateway,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly failpoints: Failpoints,
   ) {}
 
   execute(refundId: number): Promise<RefundOutcome> {
@@ -37,6 +39,7 @@ export class IssueRefundUseCase {
           amountCents: r.amountCents,
           idempotencyKey: refund.idempotencyKey,
         });
+        this.failpoints.reach(FAILPOINT_NAMES.refundAfterCreate);
         refund.issued(issued.refundId, 'pending', this.clock.now());
         await recordRefundStatus(
           refund,

@@ -5,6 +5,7 @@ import {
   ScriptedPaymentGateway,
 } from '../../../../test/support/fakes/payments';
 import { ImmediateTransactionRunner, ManualClock } from '../../../../test/support/fakes';
+import { NoFailpoints } from '../../../shared/domain/failpoints';
 import { Payout } from '../domain/payout';
 import { GatewayError } from '../domain/ports/payment-gateway';
 import { RunPayoutUseCase } from './run-payout.use-case';
@@ -29,6 +30,7 @@ describe('RunPayoutUseCase (CONTRACT §5.1, §5.4)', () => {
       gateway,
       new ImmediateTransactionRunner(),
       clock,
+      new NoFailpoints(),
     );
     await payouts.insert(
       Payout.schedule(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
+import { FAILPOINT_NAMES, Failpoints } from '../../../shared/domain/failpoints';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import { newLedgerEntry } from '../domain/ledger';
 import { ConnectedAccountRepository } from '../domain/ports/connected-account.repository';
@@ -26,6 +27,7 @@ export class RunPayoutUseCase {
     private readonly gateway: PaymentGateway,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly failpoints: Failpoints,
   ) {}
 
   execute(bookingId: number): Promise<PayoutOutcome> {
@@ -55,6 +57,7 @@ export class RunPayoutUseCase {
         await this.payouts.save(payout);
         return error.retryable ? 'retry' : 'failed';
       }
+      this.failpoints.reach(FAILPOINT_NAMES.payoutAfterTransfer);
       const now = this.clock.now();
       payout.markPaid(transferId, now);
       await this.payouts.save(payout);

@@ -3,6 +3,7 @@ import {
   ManualClock,
   RecordingJobScheduler,
 } from '../../../../test/support/fakes';
+import { NoFailpoints } from '../../../shared/domain/failpoints';
 import {
   InMemoryWebhookDeliveryRepository,
   InMemoryWebhookEndpointRepository,
@@ -37,6 +38,7 @@ function setUp(statuses: number[], addresses = ['93.184.216.34']) {
     new ImmediateTransactionRunner(),
     clock,
     SETTINGS,
+    new NoFailpoints(),
   );
   const deliver = new DeliverWebhookUseCase(deliveries, attempts);
   const queue = async (endpointId: number, kind: 'event' | 'test' = 'event') =>

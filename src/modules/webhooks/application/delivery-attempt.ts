@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock';
+import { FAILPOINT_NAMES, Failpoints } from '../../../shared/domain/failpoints';
 import { TransactionRunner } from '../../../shared/domain/transaction-runner';
 import {
   AttemptResult,
@@ -37,6 +38,7 @@ export class DeliveryAttempt {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly settings: WebhookSettings,
+    private readonly failpoints: Failpoints,
   ) {}
 
   /** Sends attempt number `attempt` (1-based); the delivery as stored afterwards. */
@@ -48,6 +50,7 @@ export class DeliveryAttempt {
       return (await this.deliveries.find(delivery.id)) ?? delivery;
     }
     const result = await this.send(delivery, endpoint.id, endpoint.url);
+    this.failpoints.reach(FAILPOINT_NAMES.webhookAfterSend);
     const now = this.clock.now();
     const outcome = outcomeOf(result, attempt, delivery.kind, this.settings.retryDelaysSeconds);
     const status: DeliveryStatus =

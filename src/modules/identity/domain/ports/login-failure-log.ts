@@ -27,4 +27,7 @@ export abstract class LoginFailureLog {
 
   /** The password was right: this e-mail and IP start afresh. */
   abstract forgive(email: string, clientIp: string): Promise<void>;
+
+  /** Forgets failures older than `before` (no budget counts them any more); how many went. */
+  abstract prune(before: Date): Promise<number>;
 }

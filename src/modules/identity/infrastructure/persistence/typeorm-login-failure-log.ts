@@ -37,4 +37,12 @@ export class TypeOrmLoginFailureLog extends LoginFailureLog {
       clientIp,
     ]);
   }
+
+  async prune(before: Date): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      'DELETE FROM login_failures WHERE failed_at < $1',
+      [before],
+    )) as [unknown, number];
+    return deleted;
+  }
 }

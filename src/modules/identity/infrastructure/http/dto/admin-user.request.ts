@@ -34,19 +34,22 @@ export class SearchUsersRequest extends PageQuery {
   status?: UserStatus;
 }
 
+/** May be left out, but never null: these columns always hold a value (null is 422, not 500). */
+const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);
+
 export class UpdateUserRequest {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ enum: USER_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(USER_STATUSES, { message: `status must be one of ${USER_STATUSES.join(', ')}` })
   status?: UserStatus;
 
   @ApiPropertyOptional({ enum: SUBSCRIPTION_TIERS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SUBSCRIPTION_TIERS, {
     message: `subscription_tier must be one of ${SUBSCRIPTION_TIERS.join(', ')}`,
   })
