@@ -49,6 +49,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/job-queue-timers.setup.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/openapi-contract.setup.ts'],
     },
   ],
