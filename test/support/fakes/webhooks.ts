@@ -199,7 +199,9 @@ export class InMemoryWebhookDeliveryRepository extends WebhookDeliveryRepository
     const now = this.now();
     const perEndpoint = new Map<number, number>();
     const claimed: WebhookDelivery[] = [];
-    const due = [...this.due].filter(([, at]) => at <= now).sort(([a, x], [b, y]) => x - y || a - b);
+    const due = [...this.due]
+      .filter(([, at]) => at <= now)
+      .sort(([a, x], [b, y]) => x - y || a - b);
     for (const [id] of due) {
       if (claimed.length === request.limit) break;
       const delivery = this.deliveries.get(id)!;

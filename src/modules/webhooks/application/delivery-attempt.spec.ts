@@ -82,9 +82,7 @@ function setUp(statuses: number[], addresses = ['93.184.216.34']) {
 
 describe('delivery attempts from the queue', () => {
   it('makes the delivery due again after 1 s, 4 s and 16 s, then counts the event as failed', async () => {
-    const { clock, transport, enqueue, attemptDue, endpoint, endpoints, deliveries } = setUp([
-      500,
-    ]);
+    const { clock, transport, enqueue, attemptDue, endpoint, endpoints, deliveries } = setUp([500]);
     const { id } = await endpoint();
     await enqueue(id);
     const dueIn: number[] = [];

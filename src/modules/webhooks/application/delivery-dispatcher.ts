@@ -195,7 +195,10 @@ export class DeliveryDispatcher {
         }
       } catch (error) {
         // Unrecorded: the leases run out and these attempts are made again.
-        this.logger.error({ err: error, attempts: sent.length }, 'Recording webhook attempts failed');
+        this.logger.error(
+          { err: error, attempts: sent.length },
+          'Recording webhook attempts failed',
+        );
       }
     }
   }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '../../../shared/events/domain-event';
 import { DeliveryKind } from '../domain/delivery-policy';
-import { NewDelivery, WebhookDeliveryRepository } from '../domain/ports/webhook-delivery.repository';
+import {
+  NewDelivery,
+  WebhookDeliveryRepository,
+} from '../domain/ports/webhook-delivery.repository';
 import { WebhookEndpointRepository } from '../domain/ports/webhook-endpoint.repository';
 import { webhookBody } from '../domain/webhook-event';
 

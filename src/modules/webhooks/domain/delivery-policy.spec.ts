@@ -1,4 +1,10 @@
-import { AttemptOutcome, AttemptResult, DeliveryKind, outcomeOf, streakAfter } from './delivery-policy';
+import {
+  AttemptOutcome,
+  AttemptResult,
+  DeliveryKind,
+  outcomeOf,
+  streakAfter,
+} from './delivery-policy';
 
 const SCHEDULE = [1, 4, 16];
 const failed = (statusCode: number | null): AttemptResult => ({

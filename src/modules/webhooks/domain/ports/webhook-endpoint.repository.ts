@@ -59,9 +59,12 @@ export abstract class WebhookEndpointRepository {
   abstract reserveSequences(counts: Map<number, number>): Promise<Map<number, number>>;
   /** The endpoints and their signing secrets now, for sending; deleted ones are missing. */
   abstract targetsOf(ids: number[], now: Date): Promise<Map<number, EndpointTarget>>;
-  /** Records each endpoint's last attempt for the owner's list, skipping rows that are busy. */
+  /** Records each endpoint's last attempt for the owner's list (after lockStreaks). */
   abstract recordLastDeliveries(lasts: Map<number, LastDelivery>): Promise<void>;
-  /** Locks the endpoints (in id order, until the commit) and reads their failure streaks. */
+  /**
+   * Locks the endpoints (in id order, until the commit: the order every writer of several
+   * endpoint rows keeps, so none deadlocks) and reads their failure streaks.
+   */
   abstract lockStreaks(ids: number[]): Promise<Map<number, number>>;
   /** Stores new streaks; a reason disables an active endpoint with it. */
   abstract saveStreaks(

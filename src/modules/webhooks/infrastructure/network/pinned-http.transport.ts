@@ -59,8 +59,13 @@ export class PinnedHttpTransport extends WebhookTransport implements OnModuleDes
     const key = `${outbound.url.origin}|${outbound.address}`;
     let pooled = this.agents.get(key);
     if (!pooled) {
-      const options = { keepAlive: true, maxSockets: MAX_SOCKETS_PER_AGENT, scheduling: 'lifo' as const };
-      const agent = outbound.url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+      const options = {
+        keepAlive: true,
+        maxSockets: MAX_SOCKETS_PER_AGENT,
+        scheduling: 'lifo' as const,
+      };
+      const agent =
+        outbound.url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
       pooled = { agent, lastUsed: Date.now() };
       this.agents.set(key, pooled);
     }

@@ -221,23 +221,16 @@ export class PostgresWebhookEndpointRepository extends WebhookEndpointRepository
     );
   }
 
-  /**
-   * Best effort, never waiting: the fan-out holds endpoint rows (their sequence) for its whole
-   * batch, and a delivery that waited for them would stall every worker behind it. A delivery
-   * that finds the row busy leaves the previous "last delivery" in place.
-   */
+  /** Called with the rows locked (lockStreaks): an older attempt never overwrites a newer one. */
   async recordLastDeliveries(lasts: Map<number, LastDelivery>): Promise<void> {
     if (lasts.size === 0) return;
-    const entries = [...lasts.entries()].sort(([a], [b]) => a - b);
+    const entries = [...lasts.entries()];
     await this.context.manager().query(
       `UPDATE webhook_endpoints e SET last_delivery_at = l.at,
          last_delivery_status_code = l.status_code, last_delivery_succeeded = l.succeeded
          FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::boolean[])
            AS l(id, at, status_code, succeeded)
-        WHERE e.id = l.id
-          AND e.id IN (SELECT id FROM webhook_endpoints WHERE id = ANY($1::int[])
-                        ORDER BY id FOR UPDATE SKIP LOCKED)
-          AND (e.last_delivery_at IS NULL OR e.last_delivery_at <= l.at)`,
+        WHERE e.id = l.id AND (e.last_delivery_at IS NULL OR e.last_delivery_at <= l.at)`,
       [
         entries.map(([id]) => id),
         entries.map(([, last]) => last.at),
