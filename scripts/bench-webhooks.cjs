@@ -74,8 +74,9 @@ async function startReceiver(index, received) {
 async function main() {
   const database = await provideDatabase();
   const dataSource = await migrate(database.url);
-  // Each run starts clean: no endpoints, delivery jobs or fan-out cursor of an earlier run (whose
-  // secrets were sealed with another run's key); the cursor starts again at the API's start.
+  // Each run starts clean: no endpoints (their deliveries go with them) or fan-out cursor of an
+  // earlier run (whose secrets were sealed with another run's key); the cursor starts again at
+  // the API's start. Jobs of the former per-attempt queue, if any, are dropped too.
   await dataSource.query('DELETE FROM webhook_endpoints');
   await dataSource.query(`DELETE FROM pgboss.job WHERE name = 'webhooks.deliver'`).catch(() => 0);
   await dataSource.query(`DELETE FROM event_consumers WHERE name = 'webhooks.fan-out'`);
