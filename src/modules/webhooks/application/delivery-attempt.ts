@@ -116,6 +116,10 @@ export class DeliveryAttempt {
   async record(sent: SentAttempt[], cancellations: Cancellation[]): Promise<RecordSummary> {
     const decided = sent.map((attempt) => this.decide(attempt));
     return this.transactions.run(async () => {
+      // Endpoint rows first, as deleting an endpoint (then its deliveries) does: no deadlock.
+      const streaks = await this.endpoints.lockStreaks([
+        ...new Set(decided.map((attempt) => attempt.endpointId)),
+      ]);
       await this.deliveries.cancel(cancellations);
       const recorded = await this.deliveries.recordAttempts(
         decided.map((attempt) => attempt.recorded),
@@ -128,7 +132,6 @@ export class DeliveryAttempt {
         list.push(attempt);
         byEndpoint.set(attempt.endpointId, list);
       }
-      const streaks = await this.endpoints.lockStreaks([...byEndpoint.keys()]);
       const verdicts = new Map<number, StreakVerdict>();
       const lasts = new Map<number, LastDelivery>();
       for (const [endpointId, attempts] of byEndpoint) {
