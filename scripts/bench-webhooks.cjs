@@ -13,10 +13,14 @@
  * bench waits up to BENCH_DRAIN_SECONDS (60) for stragglers, then reports p50/p99 of what arrived,
  * deliveries still missing then (queued or lost: the database says which) and duplicates
  * (received more than once). Exit 1 if any is missing.
+ * Load-insensitive figures beside the latencies: the API process's CPU time and the database's
+ * committed transactions per delivery (over the whole run, drain included), and the receivers'
+ * busiest second.
  * The API child runs with WEBHOOK_ALLOW_INSECURE / WEBHOOK_ALLOW_PRIVATE (development mode).
  */
 /* global Buffer, fetch, performance, setTimeout */
 const http = require('node:http');
+const { readFileSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const { Pool } = require('pg');
 const { provideDatabase, migrate, startApi, createReaderKey } = require('./bench.cjs');
@@ -25,6 +29,23 @@ const RATE = Number(process.env.BENCH_EVENT_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 const RECEIVERS = Number(process.env.BENCH_RECEIVERS ?? 5);
 const DRAIN_S = Number(process.env.BENCH_DRAIN_SECONDS ?? 60);
+
+/** User + system CPU of a process, in ms (Linux /proc; null elsewhere). */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function commitsOf(pool) {
+  const { rows } = await pool.query(
+    'SELECT xact_commit::bigint AS commits FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return Number(rows[0].commits);
+}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -53,8 +74,9 @@ async function startReceiver(index, received) {
 async function main() {
   const database = await provideDatabase();
   const dataSource = await migrate(database.url);
-  // Each run starts clean: no endpoints, delivery jobs or fan-out cursor of an earlier run (whose
-  // secrets were sealed with another run's key); the cursor starts again at the API's start.
+  // Each run starts clean: no endpoints (their deliveries go with them) or fan-out cursor of an
+  // earlier run (whose secrets were sealed with another run's key); the cursor starts again at
+  // the API's start. Jobs of the former per-attempt queue, if any, are dropped too.
   await dataSource.query('DELETE FROM webhook_endpoints');
   await dataSource.query(`DELETE FROM pgboss.job WHERE name = 'webhooks.deliver'`).catch(() => 0);
   await dataSource.query(`DELETE FROM event_consumers WHERE name = 'webhooks.fan-out'`);
@@ -93,6 +115,8 @@ async function main() {
 
     const committed = new Map();
     const total = RATE * DURATION_S;
+    const cpuBefore = cpuMsOf(api.pid);
+    const commitsBefore = await commitsOf(pool);
     const interval = 1000 / RATE;
     const started = performance.now();
     let late = 0;
@@ -128,6 +152,15 @@ async function main() {
     while (countReceived() < expected && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    const cpuAfter = cpuMsOf(api.pid);
+    // The statistics collector reports with a delay of up to a second.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const commitsAfter = await commitsOf(pool);
+    const perSecond = new Map();
+    for (const [, times] of received) {
+      const second = Math.floor((times[0] - started) / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
     const latencies = [];
     let duplicates = 0;
     let lost = 0;
@@ -158,6 +191,13 @@ async function main() {
       p99_ms: Math.round(percentile(latencies, 99)),
       max_ms: Math.round(latencies.at(-1) ?? NaN),
       target_p99_ms: 1000,
+      peak_arrivals_per_s: Math.max(0, ...perSecond.values()),
+      api_cpu_ms_per_delivery:
+        cpuBefore === null ? null : Number(((cpuAfter - cpuBefore) / expected).toFixed(3)),
+      // Minus the bench's own event inserts (one transaction each).
+      db_commits_per_delivery: Number(
+        ((commitsAfter - commitsBefore - committed.size) / expected).toFixed(2),
+      ),
     };
     console.log(JSON.stringify(result, null, 2));
     failed = lost > 0;

@@ -1,5 +1,6 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
+import { PostgresNotifications } from '../../src/shared/database/postgres-notifications';
 import { SharedDatabaseModule } from '../../src/shared/database/shared-database.module';
 import { TransactionContext } from '../../src/shared/database/transaction-context';
 import { DomainEvent, START_OF_STREAM } from '../../src/shared/events/domain-event';
@@ -42,9 +43,25 @@ class ReactingConsumer implements EventConsumer {
   }
 }
 
+/** Takes whole batches: records the event ids of each call. */
+class BatchConsumer implements EventConsumer {
+  readonly name = 'test.batches';
+  readonly eventTypes = ['probe.batch'];
+  readonly calls: string[][] = [];
+
+  async handle(): Promise<void> {
+    throw new Error('handleBatch is called instead');
+  }
+
+  async handleBatch(events: DomainEvent[]): Promise<void> {
+    this.calls.push(events.map((event) => String(event.id)));
+  }
+}
+
 @Injectable()
 class ProbeConsumers implements OnModuleInit {
   readonly all: ReactingConsumer;
+  readonly batches = new BatchConsumer();
   readonly fragile: ReactingConsumer;
 
   constructor(
@@ -62,7 +79,7 @@ class ProbeConsumers implements OnModuleInit {
   private readonly extra: ReactingConsumer[];
 
   onModuleInit(): void {
-    for (const consumer of [this.all, this.fragile, ...this.extra]) {
+    for (const consumer of [this.all, this.fragile, this.batches, ...this.extra]) {
       this.consumers.register(consumer);
     }
   }
@@ -272,5 +289,31 @@ describe('outbox consumers (shared/events)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await reactions('test.only-b', [event])).toEqual(ids(event));
+  });
+
+  it('hands a consumer with handleBatch the events of a batch in one call, in commit order', async () => {
+    const client = await connect();
+    await client.query('BEGIN');
+    const batch: InsertedEvent[] = [];
+    for (let index = 0; index < 5; index += 1) batch.push(await insertEvent(client, 'probe.batch'));
+    await client.query('COMMIT');
+    await consumers.drain('test.batches');
+    const probes = testApp.app.get(ProbeConsumers);
+    expect(probes.batches.calls.flat()).toEqual(ids(...batch));
+    expect(probes.batches.calls).toContainEqual(ids(...batch));
+  });
+
+  it('notifies listeners of the outbox channel when events commit', async () => {
+    const notifications = testApp.app.get(PostgresNotifications);
+    let heard = 0;
+    let resolveHeard: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (resolveHeard = resolve));
+    await notifications.listen('domain_events', () => {
+      heard += 1;
+      resolveHeard();
+    });
+    await insertEvent(await connect(), 'probe.c');
+    await first;
+    expect(heard).toBeGreaterThanOrEqual(1);
   });
 });

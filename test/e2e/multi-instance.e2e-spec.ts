@@ -5,7 +5,9 @@ import { migrations } from '../../src/database/migrations';
 import { MIGRATIONS_TABLE } from '../../src/database/data-source-options';
 import { freePort, MainServer, spawnMainServer } from '../support/child-server';
 import { closeAllSockets, connectSocket, nextEvent } from '../support/sockets';
+import { TEST_DATA_ENCRYPTION_KEY } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { WebhookReceiver } from '../support/webhook-receiver';
 import {
   databaseUrl,
   quoteIdentifier,
@@ -49,6 +51,9 @@ function instanceEnvironment(database: string, redisKeyPrefix: string): Record<s
     RATE_LIMIT_ANONYMOUS: '100000',
     RATE_LIMIT_BOOKING_CREATION: '100000',
     SHUTDOWN_TIMEOUT_MS: '60000',
+    WEBHOOK_ALLOW_INSECURE: 'true',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
   };
 }
 
@@ -358,6 +363,57 @@ describeWithRedis(
           [ids],
         );
         expect(bookings).toEqual([{ status: 'cancelled', cancelled_by: 'system' }]);
+      });
+
+      it('sends each webhook delivery once, though both instances work the queue', async () => {
+        const receiver = await WebhookReceiver.start();
+        try {
+          const owner = await signUp(a.url);
+          await db.query(`UPDATE users SET subscription_tier = 'enterprise' WHERE id = $1`, [
+            owner.id,
+          ]);
+          const hook = await expectStatus(
+            await call(b.url, 'POST', '/api/webhooks', owner.headers, {
+              url: receiver.url('/cluster'),
+              events: ['*'],
+            }),
+            201,
+          );
+          receiver.trust('/cluster', hook.secret);
+          // Both instances' fan-out and delivery workers are woken by these commits.
+          const events = 60;
+          for (let index = 0; index < events; index += 1) {
+            await db.query(
+              `INSERT INTO domain_events (type, aggregate_type, aggregate_id, aggregate_version,
+                 payload, occurred_at)
+               VALUES ('booking.created', 'booking', $1, 1, $2, now())`,
+              [String(index + 1), JSON.stringify({ client_user_id: owner.id })],
+            );
+          }
+          await until('every delivery to be recorded', async () => {
+            const { rows } = await db.query(
+              `SELECT count(*)::int AS done FROM webhook_deliveries
+                WHERE endpoint_id = $1 AND status = 'succeeded'`,
+              [hook.id],
+            );
+            return rows[0].done === events;
+          });
+          // Recorded means sent: a second send would have had to happen before the record.
+          const received = receiver.at('/cluster');
+          expect(received).toHaveLength(events);
+          expect(new Set(received.map((delivery) => delivery.json.id)).size).toBe(events);
+          expect(received.every((delivery) => delivery.verified.reference)).toBe(true);
+          expect(
+            received.map((delivery) => Number(delivery.json.sequence)).sort((x, y) => x - y),
+          ).toEqual(Array.from({ length: events }, (_, index) => index + 1));
+          const { rows: attempts } = await db.query(
+            `SELECT DISTINCT attempts FROM webhook_deliveries WHERE endpoint_id = $1`,
+            [hook.id],
+          );
+          expect(attempts).toEqual([{ attempts: 1 }]);
+        } finally {
+          await receiver.close();
+        }
       });
 
       it('delivers to a socket on B a message sent through A', async () => {

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { FAILPOINT_NAMES } from '../../src/shared/domain/failpoints';
-import { PgBossJobQueue } from '../../src/shared/jobs/pg-boss-job-queue';
 import { ChildServer, spawnServer } from '../support/child-server';
 import { startTestApp, TEST_DATA_ENCRYPTION_KEY, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -16,9 +15,9 @@ const WEBHOOK_ENV = {
 /**
  * CONTRACT §7.2 "at least once": a process killed after it sent a delivery and before it recorded
  * the answer (FAILPOINTS `webhooks.delivery.after-send`: the receiver has answered 200, the process
- * dies before the attempt's transaction) leaves the attempt unrecorded and its job active; once the
- * queue expires that job, another instance sends the event again. Nothing is lost; the receiver
- * sees a duplicate.
+ * dies before the attempt's transaction) leaves the attempt unrecorded and the delivery leased to
+ * the dead worker; once the lease ends, another instance claims it and sends the event again.
+ * Nothing is lost; the receiver sees a duplicate.
  */
 describe('webhook delivery across a crash between sending and recording', () => {
   let database: TestDatabase;
@@ -81,22 +80,17 @@ describe('webhook delivery across a crash between sending and recording', () => 
     const reader = new Client({ connectionString: database.url });
     await reader.connect();
     const unrecorded = await reader.query(
-      `SELECT d.status, d.attempts, j.state FROM webhook_deliveries d
-         JOIN pgboss.job j ON j.name = 'webhooks.deliver' AND (j.data->>'deliveryId')::int = d.id`,
+      `SELECT status, attempts, due_at > now() + interval '30 seconds' AS leased
+         FROM webhook_deliveries`,
     );
     await reader.end();
-    expect(unrecorded.rows).toEqual([{ status: 'pending', attempts: 0, state: 'active' }]);
+    expect(unrecorded.rows).toEqual([{ status: 'pending', attempts: 0, leased: true }]);
 
-    // Another instance starts; the dead worker's job outlives its expiry (60 s, moved back here
-    // instead of waited for) and the queue's expiry hands it out again.
+    // Another instance starts; the dead worker's lease (60 s) is ended here instead of waited
+    // for, and the new instance's worker claims the delivery again.
     testApp = await startTestApp({ database, env: WEBHOOK_ENV });
     await testApp.dataSource.query(
-      `UPDATE pgboss.job SET started_on = now() - interval '10 minutes'
-        WHERE name = 'webhooks.deliver' AND state = 'active'`,
-    );
-    await testApp.app.get(PgBossJobQueue).expireStuckJobs();
-    await testApp.dataSource.query(
-      `UPDATE pgboss.job SET start_after = now() WHERE name = 'webhooks.deliver' AND state = 'retry'`,
+      `UPDATE webhook_deliveries SET due_at = now() - interval '1 second' WHERE status = 'pending'`,
     );
     const [, again] = await receiver.waitFor('/crash', 2, 30_000);
     expect(again.json).toEqual(sent.json);

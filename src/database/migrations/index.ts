@@ -16,6 +16,8 @@ import { OrderDomainEventsByCommit1795730300500 } from './1795730300500-order-do
 import { AddBookingPaymentSteps1795730300600 } from './1795730300600-add-booking-payment-steps';
 import { IndexBookingsForOperators1795730300700 } from './1795730300700-index-bookings-for-operators';
 import { CreatePayments1795730400000 } from './1795730400000-create-payments';
+import { NotifyDomainEventCommits1795730300800 } from './1795730300800-notify-domain-event-commits';
+import { QueueWebhookDeliveries1795730500100 } from './1795730500100-queue-webhook-deliveries';
 import { CreateWebhooks1795730500000 } from './1795730500000-create-webhooks';
 import { CreateMessaging1795730600000 } from './1795730600000-create-messaging';
 import { CreateReviews1795730700000 } from './1795730700000-create-reviews';
@@ -47,8 +49,10 @@ export const migrations = [
   OrderDomainEventsByCommit1795730300500,
   AddBookingPaymentSteps1795730300600,
   IndexBookingsForOperators1795730300700,
+  NotifyDomainEventCommits1795730300800,
   CreatePayments1795730400000,
   CreateWebhooks1795730500000,
+  QueueWebhookDeliveries1795730500100,
   CreateMessaging1795730600000,
   CreateReviews1795730700000,
   CreateAuditLog1795730900000,

@@ -4,11 +4,11 @@ import { Configuration } from '../../config/configuration';
 import { SharedDatabaseModule } from '../../shared/database/shared-database.module';
 import { EventsModule } from '../../shared/events/events.module';
 import { FailpointsModule } from '../../shared/failpoints/failpoints.module';
-import { JobsModule } from '../../shared/jobs/jobs.module';
 import { DeleteEndpointUseCase } from './application/delete-endpoint.use-case';
-import { DeliverWebhookUseCase } from './application/deliver-webhook.use-case';
 import { DeliveryAttempt } from './application/delivery-attempt';
+import { DeliveryDispatcher } from './application/delivery-dispatcher';
 import { DeliveryQueue } from './application/delivery-queue';
+import { DeliveryStats } from './application/delivery-stats';
 import { EndpointAccess } from './application/endpoint-access';
 import { EventFeedQuery } from './application/event-feed.query';
 import { FanOutEventUseCase } from './application/fan-out-event.use-case';
@@ -23,7 +23,6 @@ import { RotateSecretUseCase } from './application/rotate-secret.use-case';
 import { SendTestEventUseCase } from './application/send-test-event.use-case';
 import { UpdateEndpointUseCase } from './application/update-endpoint.use-case';
 import { UrlGuard } from './application/url-guard';
-import { WebhookJobs } from './application/webhook-jobs';
 import { EndpointOwners } from './domain/ports/endpoint-owners';
 import { HostResolver, WebhookTransport } from './domain/ports/network';
 import { WebhookDeliveryRepository } from './domain/ports/webhook-delivery.repository';
@@ -34,7 +33,7 @@ import { WebhookFanOutConsumer } from './infrastructure/events/webhook-fan-out.c
 import { EventsFeedController } from './infrastructure/http/events-feed.controller';
 import { WebhooksController } from './infrastructure/http/webhooks.controller';
 import { IdentityQueryEndpointOwners } from './infrastructure/identity/identity-query.endpoint-owners';
-import { DeliverWebhookWorker } from './infrastructure/jobs/deliver-webhook.worker';
+import { DeliveryWorker } from './infrastructure/jobs/delivery.worker';
 import { DnsHostResolver } from './infrastructure/network/dns-host.resolver';
 import { PinnedHttpTransport } from './infrastructure/network/pinned-http.transport';
 import { PostgresWebhookDeliveryRepository } from './infrastructure/persistence/postgres-webhook-delivery.repository';
@@ -51,7 +50,7 @@ export class WebhooksModule {
   static forRoot(options: WebhooksModuleOptions): DynamicModule {
     return {
       module: WebhooksModule,
-      imports: [SharedDatabaseModule, EventsModule, JobsModule, FailpointsModule, options.identity],
+      imports: [SharedDatabaseModule, EventsModule, FailpointsModule, options.identity],
       controllers: [WebhooksController, EventsFeedController],
       providers: [
         {
@@ -73,7 +72,7 @@ export class WebhooksModule {
         { provide: WebhookTransport, useClass: PinnedHttpTransport },
         UrlGuard,
         EndpointAccess,
-        WebhookJobs,
+        DeliveryStats,
         OwnerAccessCache,
         DeliveryQueue,
         DeliveryAttempt,
@@ -87,11 +86,11 @@ export class WebhooksModule {
         RedeliverUseCase,
         RecoverEventsUseCase,
         FanOutEventUseCase,
-        DeliverWebhookUseCase,
+        DeliveryDispatcher,
         EventFeedQuery,
         ListAllWebhookEndpointsQuery,
         WebhookFanOutConsumer,
-        DeliverWebhookWorker,
+        DeliveryWorker,
       ],
       exports: [ListAllWebhookEndpointsQuery],
     };

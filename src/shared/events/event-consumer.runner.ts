@@ -4,6 +4,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
+import { PostgresNotifications } from '../database/postgres-notifications';
 import { TransactionRunner } from '../domain/transaction-runner';
 import { comparePositions, EventPosition } from './domain-event';
 import { EventConsumer, EventConsumers } from './event-consumer';
@@ -12,6 +13,14 @@ import { PostgresEventCursors } from './postgres-event-cursors';
 
 export const EVENT_BATCH_SIZE = 100;
 export const EVENT_POLL_INTERVAL_MS = 1_000;
+/** The channel the outbox's trigger notifies at each commit of events. */
+export const EVENT_CHANNEL = 'domain_events';
+/**
+ * After a wake-up, polls again after 5, 10, 20 … ms until the slow poll takes over: an event
+ * notified at its commit stays unreadable while an older transaction runs, and that one's end
+ * notifies nobody when it wrote no event.
+ */
+const FIRST_FOLLOW_UP_MS = 5;
 const DRAIN_TIMEOUT_MS = 10_000;
 const DRAIN_RETRY_MS = 20;
 /** A failing consumer waits 1, 2, 4 … up to 64 poll intervals before its next attempt. */
@@ -45,6 +54,11 @@ export class EventConsumerRunner
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> = Promise.resolve();
+  private pollInFlight = false;
+  /** A wake-up arrived while a poll ran: poll again as soon as it ends. */
+  private pollAgain = false;
+  /** The delay of the next follow-up poll, null while only the slow poll runs. */
+  private followUpMs: number | null = null;
   /** drain() calls in progress; the poller sits out meanwhile. */
   private draining = 0;
 
@@ -52,6 +66,7 @@ export class EventConsumerRunner
     private readonly log: EventLog,
     private readonly cursors: PostgresEventCursors,
     private readonly transactions: TransactionRunner,
+    private readonly notifications: PostgresNotifications,
   ) {
     super();
   }
@@ -113,6 +128,7 @@ export class EventConsumerRunner
     if (this.consumers.size === 0) return;
     for (const consumer of this.consumers.values()) await this.createCursor(consumer);
     this.running = true;
+    await this.notifications.listen(EVENT_CHANNEL, () => this.wake());
     this.scheduleNextPoll();
   }
 
@@ -130,12 +146,42 @@ export class EventConsumerRunner
     return [consumer];
   }
 
+  /** Events committed: poll now (or right after the poll in flight) instead of at the next tick. */
+  private wake(): void {
+    if (!this.running) return;
+    this.followUpMs = FIRST_FOLLOW_UP_MS;
+    if (this.pollInFlight) {
+      this.pollAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.startPoll();
+  }
+
   private scheduleNextPoll(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.polling = this.pollOnce().finally(() => this.scheduleNextPoll());
-    }, EVENT_POLL_INTERVAL_MS);
+    if (this.pollAgain) {
+      this.pollAgain = false;
+      this.startPoll();
+      return;
+    }
+    let delay = EVENT_POLL_INTERVAL_MS;
+    if (this.followUpMs !== null && this.followUpMs < EVENT_POLL_INTERVAL_MS) {
+      delay = this.followUpMs;
+      this.followUpMs *= 2;
+    } else {
+      this.followUpMs = null;
+    }
+    this.timer = setTimeout(() => this.startPoll(), delay);
     this.timer.unref();
+  }
+
+  private startPoll(): void {
+    this.pollInFlight = true;
+    this.polling = this.pollOnce().finally(() => {
+      this.pollInFlight = false;
+      this.scheduleNextPoll();
+    });
   }
 
   private async pollOnce(): Promise<void> {
@@ -150,6 +196,8 @@ export class EventConsumerRunner
           batch = await this.runBatch(consumer, { skipLocked: true });
         } while (this.running && batch.claimed && batch.read === EVENT_BATCH_SIZE);
         this.backoff.delete(consumer.name);
+        // Read something: more may follow at once, keep following up quickly.
+        if (batch.read > 0 && this.followUpMs !== null) this.followUpMs = FIRST_FOLLOW_UP_MS;
       } catch (error) {
         const failures = (this.backoff.get(consumer.name)?.failures ?? 0) + 1;
         const roundsLeft = Math.min(2 ** (failures - 1), MAX_BACKOFF_ROUNDS);
@@ -178,12 +226,15 @@ export class EventConsumerRunner
         const after = await this.cursors.lock(consumer.name, lock);
         if (after === null) return { claimed: false, read: 0, handled: 0, cursor: null };
         const events = await this.log.readAfter(after, EVENT_BATCH_SIZE);
-        let handled = 0;
-        for (const event of events) {
-          if (consumer.eventTypes && !consumer.eventTypes.includes(event.type)) continue;
-          await consumer.handle(event);
-          handled += 1;
+        const wanted = consumer.eventTypes
+          ? events.filter((event) => consumer.eventTypes?.includes(event.type))
+          : events;
+        if (consumer.handleBatch) {
+          if (wanted.length > 0) await consumer.handleBatch(wanted);
+        } else {
+          for (const event of wanted) await consumer.handle(event);
         }
+        const handled = wanted.length;
         const cursor = events.at(-1)?.position ?? after;
         if (events.length > 0) await this.cursors.move(consumer.name, cursor);
         return { claimed: true, read: events.length, handled, cursor };

@@ -26,6 +26,11 @@ export interface EventConsumer {
    * directly: schedule a job (JobScheduler) for that, which commits with the cursor too.
    */
   handle(event: DomainEvent): Promise<void>;
+  /**
+   * When present, called instead of handle() with all of a batch's events (in order, at least
+   * one), under the same rules: a consumer that writes per event can write a batch at once.
+   */
+  handleBatch?(events: DomainEvent[]): Promise<void>;
 }
 
 /** Runs the registered consumers: polling while the application runs, and on demand. */

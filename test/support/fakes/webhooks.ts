@@ -5,6 +5,7 @@ import {
   WebhookTransport,
 } from '../../../src/modules/webhooks/domain/ports/network';
 import {
+  ClaimRequest,
   NewDelivery,
   RecordedAttempt,
   WebhookDeliveryRepository,
@@ -12,6 +13,7 @@ import {
 import {
   EndpointChanges,
   EndpointFilter,
+  EndpointTarget,
   LastDelivery,
   NewEndpoint,
   WebhookEndpointRepository,
@@ -88,7 +90,7 @@ export class InMemoryWebhookEndpointRepository extends WebhookEndpointRepository
     const endpoint = this.endpoints.get(id);
     return endpoint ? { current: endpoint.secret, previous: null } : null;
   }
-  async activeSubscribedTo(): Promise<WebhookEndpoint[]> {
+  async activeSubscribedToAny(): Promise<WebhookEndpoint[]> {
     return [...this.endpoints.values()].filter((endpoint) => endpoint.status === 'active');
   }
   async nextSequence(id: number): Promise<number | null> {
@@ -97,33 +99,71 @@ export class InMemoryWebhookEndpointRepository extends WebhookEndpointRepository
     endpoint.lastSequence += 1;
     return endpoint.lastSequence;
   }
-  async recordDelivery(id: number, last: LastDelivery): Promise<void> {
-    Object.assign(this.endpoints.get(id)!, {
-      lastDeliveryAt: last.at,
-      lastDeliveryStatusCode: last.statusCode,
-      lastDeliverySucceeded: last.succeeded,
-    });
+  async reserveSequences(counts: Map<number, number>): Promise<Map<number, number>> {
+    const first = new Map<number, number>();
+    for (const [id, count] of counts) {
+      const endpoint = this.endpoints.get(id);
+      if (!endpoint) continue;
+      first.set(id, endpoint.lastSequence + 1);
+      endpoint.lastSequence += count;
+    }
+    return first;
   }
-  async countFailedEvent(id: number, threshold: number, reason: string): Promise<void> {
-    const endpoint = this.endpoints.get(id)!;
-    endpoint.consecutiveFailures += 1;
-    if (endpoint.consecutiveFailures >= threshold && endpoint.status === 'active') {
-      Object.assign(endpoint, { status: 'disabled', disabledReason: reason });
+  async targetsOf(ids: number[]): Promise<Map<number, EndpointTarget>> {
+    const targets = new Map<number, EndpointTarget>();
+    for (const id of ids) {
+      const endpoint = this.endpoints.get(id);
+      if (endpoint) {
+        targets.set(id, {
+          endpoint: { ...endpoint },
+          secrets: { current: endpoint.secret, previous: null },
+        });
+      }
+    }
+    return targets;
+  }
+  async recordLastDeliveries(lasts: Map<number, LastDelivery>): Promise<void> {
+    for (const [id, last] of lasts) {
+      const endpoint = this.endpoints.get(id);
+      if (!endpoint) continue;
+      Object.assign(endpoint, {
+        lastDeliveryAt: last.at,
+        lastDeliveryStatusCode: last.statusCode,
+        lastDeliverySucceeded: last.succeeded,
+      });
     }
   }
-  async resetFailures(id: number): Promise<void> {
-    this.endpoints.get(id)!.consecutiveFailures = 0;
+  async lockStreaks(ids: number[]): Promise<Map<number, number>> {
+    return new Map(
+      ids.flatMap((id) => {
+        const endpoint = this.endpoints.get(id);
+        return endpoint ? [[id, endpoint.consecutiveFailures] as [number, number]] : [];
+      }),
+    );
   }
-  async disable(id: number, reason: string): Promise<void> {
-    const endpoint = this.endpoints.get(id)!;
-    if (endpoint.status === 'active')
-      Object.assign(endpoint, { status: 'disabled', disabledReason: reason });
+  async saveStreaks(
+    verdicts: Map<number, { consecutiveFailures: number; disabledReason: string | null }>,
+  ): Promise<void> {
+    for (const [id, verdict] of verdicts) {
+      const endpoint = this.endpoints.get(id)!;
+      endpoint.consecutiveFailures = verdict.consecutiveFailures;
+      if (verdict.disabledReason !== null && endpoint.status === 'active') {
+        Object.assign(endpoint, { status: 'disabled', disabledReason: verdict.disabledReason });
+      }
+    }
   }
 }
 
+/** Deliveries in memory; the queue is their `dueAt` (against the repository's own clock). */
 export class InMemoryWebhookDeliveryRepository extends WebhookDeliveryRepository {
   readonly deliveries = new Map<number, WebhookDelivery>();
+  /** Queued deliveries: when each is due (ms). */
+  readonly due = new Map<number, number>();
   private nextId = 1;
+
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
 
   async create(delivery: NewDelivery): Promise<WebhookDelivery> {
     const created: WebhookDelivery = {
@@ -149,26 +189,63 @@ export class InMemoryWebhookDeliveryRepository extends WebhookDeliveryRepository
     const items = [...this.deliveries.values()].filter((item) => item.endpointId === endpointId);
     return { items, total: items.length };
   }
-  async recordAttempt(id: number, attempt: RecordedAttempt): Promise<boolean> {
-    const delivery = this.deliveries.get(id);
-    if (!delivery || delivery.status !== 'pending' || delivery.attempts !== attempt.attempt - 1) {
-      return false;
+  async enqueue(deliveries: NewDelivery[]): Promise<void> {
+    for (const delivery of deliveries) {
+      const created = await this.create(delivery);
+      this.due.set(created.id, this.now());
     }
-    Object.assign(delivery, {
-      attempts: attempt.attempt,
-      status: attempt.status,
-      statusCode: attempt.result.statusCode,
-      durationMs: attempt.result.durationMs,
-      error: attempt.result.error,
-      lastAttemptAt: attempt.at,
-      nextRetryAt: attempt.nextRetryAt,
-    });
-    return true;
   }
-  async cancel(id: number, reason: string): Promise<void> {
-    const delivery = this.deliveries.get(id);
-    if (delivery?.status === 'pending')
-      Object.assign(delivery, { status: 'cancelled', error: reason });
+  async claimDue(request: ClaimRequest): Promise<WebhookDelivery[]> {
+    const now = this.now();
+    const perEndpoint = new Map<number, number>();
+    const claimed: WebhookDelivery[] = [];
+    const due = [...this.due]
+      .filter(([, at]) => at <= now)
+      .sort(([a, x], [b, y]) => x - y || a - b);
+    for (const [id] of due) {
+      if (claimed.length === request.limit) break;
+      const delivery = this.deliveries.get(id)!;
+      if (request.skipEndpointIds.includes(delivery.endpointId)) continue;
+      const taken = perEndpoint.get(delivery.endpointId) ?? 0;
+      if (taken >= request.perEndpoint) continue;
+      perEndpoint.set(delivery.endpointId, taken + 1);
+      this.due.set(id, now + request.leaseSeconds * 1000);
+      claimed.push({ ...delivery });
+    }
+    return claimed;
+  }
+  async recordAttempts(attempts: RecordedAttempt[]): Promise<Set<number>> {
+    const recorded = new Set<number>();
+    for (const attempt of attempts) {
+      const delivery = this.deliveries.get(attempt.deliveryId);
+      if (!delivery || delivery.status !== 'pending' || delivery.attempts !== attempt.attempt - 1) {
+        continue;
+      }
+      Object.assign(delivery, {
+        attempts: attempt.attempt,
+        status: attempt.status,
+        statusCode: attempt.result.statusCode,
+        durationMs: attempt.result.durationMs,
+        error: attempt.result.error,
+        lastAttemptAt: attempt.at,
+        nextRetryAt: attempt.nextRetryAt,
+      });
+      if (attempt.retryDelaySeconds === null) this.due.delete(delivery.id);
+      else this.due.set(delivery.id, this.now() + attempt.retryDelaySeconds * 1000);
+      recorded.add(delivery.id);
+    }
+    return recorded;
+  }
+  async cancel(cancellations: Array<{ id: number; reason: string }>): Promise<Set<number>> {
+    const cancelled = new Set<number>();
+    for (const { id, reason } of cancellations) {
+      const delivery = this.deliveries.get(id);
+      if (delivery?.status !== 'pending') continue;
+      Object.assign(delivery, { status: 'cancelled', error: reason, nextRetryAt: null });
+      this.due.delete(id);
+      cancelled.add(id);
+    }
+    return cancelled;
   }
 }
 

@@ -1,21 +1,18 @@
-import {
-  ImmediateTransactionRunner,
-  ManualClock,
-  RecordingJobScheduler,
-} from '../../../../test/support/fakes';
-import { NoFailpoints } from '../../../shared/domain/failpoints';
+import { ImmediateTransactionRunner, ManualClock } from '../../../../test/support/fakes';
 import {
   InMemoryWebhookDeliveryRepository,
   InMemoryWebhookEndpointRepository,
   ScriptedTransport,
   StaticHostResolver,
 } from '../../../../test/support/fakes/webhooks';
+import { NoFailpoints } from '../../../shared/domain/failpoints';
+import { DomainEvent } from '../../../shared/events/domain-event';
+import { DELIVERY_LEASE_SECONDS } from '../domain/delivery-policy';
 import { WebhookSettings } from '../domain/webhook-endpoint';
 import { generateWebhookSecret } from '../domain/webhook-secret';
-import { DeliverWebhookUseCase } from './deliver-webhook.use-case';
 import { DeliveryAttempt } from './delivery-attempt';
+import { DeliveryQueue } from './delivery-queue';
 import { UrlGuard } from './url-guard';
-import { WebhookJobs } from './webhook-jobs';
 
 const SETTINGS: WebhookSettings = {
   allowInsecure: false,
@@ -24,32 +21,54 @@ const SETTINGS: WebhookSettings = {
 };
 
 function setUp(statuses: number[], addresses = ['93.184.216.34']) {
-  const endpoints = new InMemoryWebhookEndpointRepository();
-  const deliveries = new InMemoryWebhookDeliveryRepository();
-  const transport = new ScriptedTransport(statuses);
-  const scheduler = new RecordingJobScheduler();
   const clock = new ManualClock('2026-12-01T09:00:00.000Z');
+  const endpoints = new InMemoryWebhookEndpointRepository();
+  const deliveries = new InMemoryWebhookDeliveryRepository(() => clock.now().getTime());
+  const transport = new ScriptedTransport(statuses);
   const attempts = new DeliveryAttempt(
     endpoints,
     deliveries,
     new UrlGuard(SETTINGS, new StaticHostResolver({ 'hooks.example.com': addresses })),
     transport,
-    new WebhookJobs(scheduler),
     new ImmediateTransactionRunner(),
     clock,
     SETTINGS,
     new NoFailpoints(),
   );
-  const deliver = new DeliverWebhookUseCase(deliveries, attempts);
-  const queue = async (endpointId: number, kind: 'event' | 'test' = 'event') =>
-    deliveries.create({
-      endpointId,
-      eventId: 'evt_1',
-      eventType: 'booking.created',
-      sequence: 1,
-      kind,
-      body: '{"id":"evt_1"}',
+  const queue = new DeliveryQueue(endpoints, deliveries);
+  let events = 0;
+  const enqueue = async (endpointId: number, count = 1) => {
+    const items = Array.from({ length: count }, () => {
+      events += 1;
+      const event = {
+        id: events,
+        type: 'booking.created',
+        occurredAt: clock.now(),
+        payload: {},
+      } as unknown as DomainEvent;
+      return { endpointId, event, data: {} };
     });
+    await queue.enqueue(items, 'event');
+  };
+  /** One round of the dispatcher, in order: claim what is due, send it, record the batch. */
+  const attemptDue = async () => {
+    const claimed = await deliveries.claimDue({
+      limit: 100,
+      perEndpoint: 100,
+      skipEndpointIds: [],
+      leaseSeconds: DELIVERY_LEASE_SECONDS,
+    });
+    const ready = await attempts.prepare([...new Set(claimed.map((d) => d.endpointId))]);
+    const sent = [];
+    const cancelled = [];
+    for (const delivery of claimed) {
+      const target = ready.get(delivery.endpointId)!;
+      const refusal = attempts.refusal(delivery, target);
+      if (refusal) cancelled.push({ id: delivery.id, reason: refusal });
+      else sent.push(await attempts.send(delivery, delivery.attempts + 1, target));
+    }
+    return attempts.record(sent, cancelled);
+  };
   const endpoint = async () =>
     endpoints.create({
       userId: 7,
@@ -58,91 +77,152 @@ function setUp(statuses: number[], addresses = ['93.184.216.34']) {
       eventTypes: ['*'],
       secret: generateWebhookSecret(),
     });
-  return { endpoints, deliveries, transport, scheduler, deliver, queue, endpoint };
+  return { clock, endpoints, deliveries, transport, attempts, enqueue, attemptDue, endpoint };
 }
 
-describe('one delivery attempt', () => {
-  it('schedules the next attempt after 1 s, 4 s and 16 s, then counts the event as failed', async () => {
-    const { transport, scheduler, deliver, queue, endpoint, endpoints, deliveries } = setUp([500]);
+describe('delivery attempts from the queue', () => {
+  it('makes the delivery due again after 1 s, 4 s and 16 s, then counts the event as failed', async () => {
+    const { clock, transport, enqueue, attemptDue, endpoint, endpoints, deliveries } = setUp([500]);
     const { id } = await endpoint();
-    const delivery = await queue(id);
-    for (const attempt of [1, 2, 3, 4]) await deliver.execute(delivery.id, attempt);
+    await enqueue(id);
+    const dueIn: number[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      const summary = await attemptDue();
+      expect(summary.recorded).toBe(1);
+      const [delivery] = deliveries.deliveries.values();
+      if (round < 3) {
+        dueIn.push((deliveries.due.get(delivery.id)! - clock.now().getTime()) / 1000);
+        // Not due before its delay is over.
+        expect((await attemptDue()).recorded).toBe(0);
+        clock.advance(dueIn[round] * 1000);
+      }
+    }
+    expect(dueIn).toEqual([1, 4, 16]);
     expect(transport.requests).toHaveLength(4);
-    expect(scheduler.jobs.map((job) => [job.data.attempt, job.delaySeconds])).toEqual([
-      [2, 1],
-      [3, 4],
-      [4, 16],
-    ]);
-    expect(deliveries.deliveries.get(delivery.id)).toMatchObject({ status: 'failed', attempts: 4 });
+    const [delivery] = deliveries.deliveries.values();
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 4, nextRetryAt: null });
+    expect(deliveries.due.size).toBe(0);
     expect(endpoints.endpoints.get(id)).toMatchObject({ consecutiveFailures: 1, status: 'active' });
-    // The same job again, or a stale one, sends nothing more.
-    await deliver.execute(delivery.id, 4);
-    await deliver.execute(delivery.id, 2);
-    expect(transport.requests).toHaveLength(4);
   });
 
-  it('disables the endpoint at the 10th failed event, and at once on 410', async () => {
+  it('records an attempt once: a second record of the same attempt (a lease that ran out) is ignored', async () => {
+    const { attempts, enqueue, endpoint, deliveries } = setUp([200]);
+    const { id } = await endpoint();
+    await enqueue(id);
+    const [claimed] = await deliveries.claimDue({
+      limit: 10,
+      perEndpoint: 10,
+      skipEndpointIds: [],
+      leaseSeconds: 60,
+    });
+    const ready = (await attempts.prepare([id])).get(id)!;
+    const first = await attempts.send(claimed, 1, ready);
+    const second = await attempts.send(claimed, 1, ready);
+    expect((await attempts.record([first], [])).recorded).toBe(1);
+    expect((await attempts.record([second], [])).recorded).toBe(0);
+    expect(deliveries.deliveries.get(claimed.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+    });
+  });
+
+  it('gives each endpoint increasing sequence numbers for a batch, in the order queued', async () => {
+    const { enqueue, endpoint, deliveries } = setUp([200]);
+    const a = await endpoint();
+    const b = await endpoint();
+    await enqueue(a.id, 3);
+    await enqueue(b.id, 2);
+    await enqueue(a.id, 1);
+    const sequences = [...deliveries.deliveries.values()].map((d) => [d.endpointId, d.sequence]);
+    expect(sequences).toEqual([
+      [a.id, 1],
+      [a.id, 2],
+      [a.id, 3],
+      [b.id, 1],
+      [b.id, 2],
+      [a.id, 4],
+    ]);
+  });
+
+  it('disables the endpoint at the 10th failed event and cancels what is queued for it; 410 at once', async () => {
     const failing = setUp([500]);
     const { id } = await failing.endpoint();
-    for (let event = 0; event < 10; event += 1) {
-      const delivery = await failing.queue(id);
-      for (const attempt of [1, 2, 3, 4]) await failing.deliver.execute(delivery.id, attempt);
+    await failing.enqueue(id, 10);
+    for (const delay of [0, 1, 4, 16]) {
+      failing.clock.advance(delay * 1000);
+      await failing.attemptDue();
     }
     expect(failing.endpoints.endpoints.get(id)).toMatchObject({
       status: 'disabled',
       disabledReason: 'Disabled after 10 consecutive failed events',
+      consecutiveFailures: 10,
     });
-    const later = await failing.queue(id);
-    await failing.deliver.execute(later.id, 1);
-    expect(failing.deliveries.deliveries.get(later.id)?.status).toBe('cancelled');
+    await failing.enqueue(id);
+    await failing.attemptDue();
+    const later = [...failing.deliveries.deliveries.values()].at(-1)!;
+    expect(later).toMatchObject({
+      status: 'cancelled',
+      error: 'Not sent: Disabled after 10 consecutive failed events',
+    });
 
     const gone = setUp([410]);
     const endpoint = await gone.endpoint();
-    const delivery = await gone.queue(endpoint.id);
-    await gone.deliver.execute(delivery.id, 1);
+    await gone.enqueue(endpoint.id);
+    await gone.attemptDue();
     expect(gone.endpoints.endpoints.get(endpoint.id)?.disabledReason).toBe(
       'Disabled: the endpoint answered 410 Gone',
     );
-    expect(gone.scheduler.jobs).toEqual([]);
+    expect(gone.deliveries.due.size).toBe(0);
   });
 
   it('resets the failure streak on success, and signs with the endpoint secret', async () => {
-    const { transport, deliver, queue, endpoint, endpoints } = setUp([200]);
+    const { transport, enqueue, attemptDue, endpoint, endpoints } = setUp([200]);
     const { id } = await endpoint();
     endpoints.endpoints.get(id)!.consecutiveFailures = 9;
-    const delivery = await queue(id);
-    await deliver.execute(delivery.id, 1);
-    expect(endpoints.endpoints.get(id)?.consecutiveFailures).toBe(0);
-    expect(transport.requests[0]).toMatchObject({
-      address: '93.184.216.34',
-      body: '{"id":"evt_1"}',
+    await enqueue(id);
+    await attemptDue();
+    expect(endpoints.endpoints.get(id)).toMatchObject({
+      consecutiveFailures: 0,
+      lastDeliveryStatusCode: 200,
+      lastDeliverySucceeded: true,
     });
+    expect(transport.requests[0].address).toBe('93.184.216.34');
+    expect(JSON.parse(transport.requests[0].body)).toMatchObject({ id: 'evt_1', sequence: 1 });
     expect(transport.requests[0].headers['x-webhook-signature']).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('never sends to a name that now resolves to a forbidden address', async () => {
-    const { transport, deliver, queue, endpoint, deliveries, scheduler } = setUp(
+    const { transport, enqueue, attemptDue, endpoint, deliveries } = setUp(
       [200],
       ['93.184.216.34', '169.254.169.254'],
     );
     const { id } = await endpoint();
-    const delivery = await queue(id);
-    await deliver.execute(delivery.id, 1);
+    await enqueue(id);
+    await attemptDue();
     expect(transport.requests).toEqual([]);
-    expect(deliveries.deliveries.get(delivery.id)).toMatchObject({
+    const [delivery] = deliveries.deliveries.values();
+    expect(delivery).toMatchObject({
       status: 'pending',
       attempts: 1,
       error: 'Not sent: url must not point to a loopback, private, link-local or metadata address',
     });
-    expect(scheduler.jobs).toHaveLength(1);
+    expect(deliveries.due.has(delivery.id)).toBe(true);
   });
 
-  it('tries a test event once and does not count it against the endpoint', async () => {
-    const { deliver, queue, endpoint, endpoints, scheduler } = setUp([500]);
+  it('tries a test event once, now, and does not count it against the endpoint', async () => {
+    const { attempts, deliveries, endpoint, endpoints } = setUp([500]);
     const { id } = await endpoint();
-    const delivery = await queue(id, 'test');
-    await deliver.execute(delivery.id, 1);
-    expect(scheduler.jobs).toEqual([]);
+    const delivery = await deliveries.create({
+      endpointId: id,
+      eventId: 'evt_test_1',
+      eventType: 'webhook.test',
+      sequence: 1,
+      kind: 'test',
+      body: '{"id":"evt_test_1"}',
+    });
+    const after = await attempts.run(delivery, 1);
+    expect(after).toMatchObject({ status: 'failed', attempts: 1, statusCode: 500 });
+    expect(deliveries.due.size).toBe(0);
     expect(endpoints.endpoints.get(id)?.consecutiveFailures).toBe(0);
   });
 });

@@ -1,40 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '../../../shared/events/domain-event';
 import { DeliveryKind } from '../domain/delivery-policy';
-import { WebhookDeliveryRepository } from '../domain/ports/webhook-delivery.repository';
+import {
+  NewDelivery,
+  WebhookDeliveryRepository,
+} from '../domain/ports/webhook-delivery.repository';
 import { WebhookEndpointRepository } from '../domain/ports/webhook-endpoint.repository';
 import { webhookBody } from '../domain/webhook-event';
-import { WebhookJobs } from './webhook-jobs';
+
+export interface QueuedEvent {
+  endpointId: number;
+  event: DomainEvent;
+  data: Record<string, unknown>;
+}
 
 /**
- * Queues one event for one endpoint, in the caller's transaction: the endpoint's next sequence
- * number, the exact body, the delivery row and the job of its first attempt commit together.
+ * Queues events for endpoints, in the caller's transaction and in two statements whatever their
+ * number: each endpoint's next sequence numbers (in the order given), then every delivery row
+ * with its exact body, due at once. The workers hear of them at the commit.
  */
 @Injectable()
 export class DeliveryQueue {
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
     private readonly deliveries: WebhookDeliveryRepository,
-    private readonly jobs: WebhookJobs,
   ) {}
 
-  async enqueue(
-    endpointId: number,
-    event: DomainEvent,
-    data: Record<string, unknown>,
-    kind: DeliveryKind,
-  ): Promise<void> {
-    const sequence = await this.endpoints.nextSequence(endpointId);
-    if (sequence === null) return;
-    const body = webhookBody(event, data, sequence);
-    const delivery = await this.deliveries.create({
-      endpointId,
-      eventId: body.id,
-      eventType: body.type,
-      sequence,
-      kind,
-      body: JSON.stringify(body),
-    });
-    await this.jobs.deliver(delivery.id, 1);
+  async enqueue(items: QueuedEvent[], kind: DeliveryKind): Promise<number> {
+    if (items.length === 0) return 0;
+    const counts = new Map<number, number>();
+    for (const { endpointId } of items) counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
+    const next = await this.endpoints.reserveSequences(counts);
+    const deliveries: NewDelivery[] = [];
+    for (const { endpointId, event, data } of items) {
+      const sequence = next.get(endpointId);
+      if (sequence === undefined) continue;
+      next.set(endpointId, sequence + 1);
+      const body = webhookBody(event, data, sequence);
+      deliveries.push({
+        endpointId,
+        eventId: body.id,
+        eventType: body.type,
+        sequence,
+        kind,
+        body: JSON.stringify(body),
+      });
+    }
+    await this.deliveries.enqueue(deliveries);
+    return deliveries.length;
   }
 }

@@ -8,7 +8,7 @@ import { EventLog } from '../../../shared/events/event-log';
 import { subscribesTo } from '../domain/event-catalogue';
 import { EndpointOwners } from '../domain/ports/endpoint-owners';
 import { audienceOf, mayHear, publicDataOf } from '../domain/webhook-event';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryQueue, QueuedEvent } from './delivery-queue';
 import { EndpointAccess } from './endpoint-access';
 
 /** At most this many events are re-sent by one call (ask again with a later `since`). */
@@ -45,18 +45,15 @@ export class RecoverEventsUseCase {
     while (queued < MAX_RECOVERED_EVENTS) {
       const events = await this.log.readAfter(after, READ_BATCH, { occurredSince: since });
       if (events.length === 0) break;
-      queued += await this.transactions.run(async () => {
-        let count = 0;
-        for (const event of events) {
-          if (queued + count >= MAX_RECOVERED_EVENTS) break;
-          const data = publicDataOf(event);
-          if (!data || !subscribesTo(endpoint.eventTypes, event.type)) continue;
-          if (!mayHear(audienceOf(event), listener)) continue;
-          await this.queue.enqueue(endpointId, event, data, 'recovery');
-          count += 1;
-        }
-        return count;
-      });
+      const items: QueuedEvent[] = [];
+      for (const event of events) {
+        if (queued + items.length >= MAX_RECOVERED_EVENTS) break;
+        const data = publicDataOf(event);
+        if (!data || !subscribesTo(endpoint.eventTypes, event.type)) continue;
+        if (!mayHear(audienceOf(event), listener)) continue;
+        items.push({ endpointId, event, data });
+      }
+      queued += await this.transactions.run(() => this.queue.enqueue(items, 'recovery'));
       after = events[events.length - 1].position;
     }
     return queued;

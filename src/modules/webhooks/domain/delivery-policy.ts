@@ -55,3 +55,44 @@ export function disabledReasonAfterFailures(): string {
 }
 
 export const GONE_REASON = 'Disabled: the endpoint answered 410 Gone';
+
+/**
+ * A worker claims a due delivery for this long: a worker that dies with it (sent, not recorded)
+ * leaves it due again when the lease ends, and another worker sends it — at least once.
+ */
+export const DELIVERY_LEASE_SECONDS = 60;
+
+/** Whether the attempt's outcome touches its endpoint's failure streak: events and recoveries do. */
+export function countsTowardsStreak(kind: DeliveryKind): boolean {
+  return kind === 'event' || kind === 'recovery';
+}
+
+export interface StreakVerdict {
+  consecutiveFailures: number;
+  /** Why the endpoint is disabled now, null when these outcomes do not disable it. */
+  disabledReason: string | null;
+}
+
+/**
+ * An endpoint's failure streak after outcomes recorded together, in the order they happened: a
+ * counted success resets it, a counted event that failed for good adds one, and reaching
+ * FAILURES_BEFORE_DISABLE at any point — or a 410 — disables the endpoint, even if a later
+ * success in the same batch resets the streak. Retries change nothing yet.
+ */
+export function streakAfter(
+  consecutiveFailures: number,
+  outcomes: ReadonlyArray<{ kind: DeliveryKind; outcome: AttemptOutcome }>,
+): StreakVerdict {
+  let streak = consecutiveFailures;
+  let disabledReason: string | null = null;
+  for (const { kind, outcome } of outcomes) {
+    if (outcome.kind === 'gone') disabledReason ??= GONE_REASON;
+    if (!countsTowardsStreak(kind)) continue;
+    if (outcome.kind === 'succeeded') streak = 0;
+    if (outcome.kind === 'failed') {
+      streak += 1;
+      if (streak >= FAILURES_BEFORE_DISABLE) disabledReason ??= disabledReasonAfterFailures();
+    }
+  }
+  return { consecutiveFailures: streak, disabledReason };
+}

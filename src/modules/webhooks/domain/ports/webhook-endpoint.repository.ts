@@ -45,17 +45,34 @@ export abstract class WebhookEndpointRepository {
   /** The new secret signs from now on; the current one keeps signing until `previousUntil`. */
   abstract rotateSecret(id: number, secret: string, previousUntil: Date): Promise<void>;
   abstract signingSecrets(id: number, now: Date): Promise<SigningSecrets | null>;
-  /** Active endpoints subscribed to the type (or to `*`). */
-  abstract activeSubscribedTo(type: string): Promise<WebhookEndpoint[]>;
+  /** Active endpoints subscribed to any of the types (or to `*`). */
+  abstract activeSubscribedToAny(types: string[]): Promise<WebhookEndpoint[]>;
   /**
    * Takes the endpoint's next sequence number (its row stays locked until the commit); null when
    * the endpoint was deleted meanwhile.
    */
   abstract nextSequence(id: number): Promise<number | null>;
-  /** Records the last attempt's outcome for the owner's list, unless the row is busy. */
-  abstract recordDelivery(id: number, last: LastDelivery): Promise<void>;
-  /** One more event failed for good; disables the endpoint when the streak reaches `threshold`. */
-  abstract countFailedEvent(id: number, threshold: number, reason: string): Promise<void>;
-  abstract resetFailures(id: number): Promise<void>;
-  abstract disable(id: number, reason: string): Promise<void>;
+  /**
+   * Takes `count` sequence numbers of each endpoint in one statement (rows locked until the
+   * commit): the first of each endpoint's range; endpoints deleted meanwhile are missing.
+   */
+  abstract reserveSequences(counts: Map<number, number>): Promise<Map<number, number>>;
+  /** The endpoints and their signing secrets now, for sending; deleted ones are missing. */
+  abstract targetsOf(ids: number[], now: Date): Promise<Map<number, EndpointTarget>>;
+  /** Records each endpoint's last attempt for the owner's list (after lockStreaks). */
+  abstract recordLastDeliveries(lasts: Map<number, LastDelivery>): Promise<void>;
+  /**
+   * Locks the endpoints (in id order, until the commit: the order every writer of several
+   * endpoint rows keeps, so none deadlocks) and reads their failure streaks.
+   */
+  abstract lockStreaks(ids: number[]): Promise<Map<number, number>>;
+  /** Stores new streaks; a reason disables an active endpoint with it. */
+  abstract saveStreaks(
+    verdicts: Map<number, { consecutiveFailures: number; disabledReason: string | null }>,
+  ): Promise<void>;
+}
+
+export interface EndpointTarget {
+  endpoint: WebhookEndpoint;
+  secrets: SigningSecrets;
 }

@@ -7,8 +7,8 @@ import { WEBHOOK_EVENT_TYPES } from '../../domain/event-catalogue';
 export const WEBHOOK_FAN_OUT_CONSUMER = 'webhooks.fan-out';
 
 /**
- * The webhooks' durable, commit-ordered cursor over the outbox: each published event becomes
- * deliveries (and their first jobs) in the transaction that moves the cursor. It starts at the
+ * The webhooks' durable, commit-ordered cursor over the outbox: each batch of published events
+ * becomes queued deliveries in the transaction that moves the cursor. It starts at the
  * events committed from its first start on: endpoints hear what happens after they exist.
  */
 @Injectable()
@@ -27,6 +27,10 @@ export class WebhookFanOutConsumer implements EventConsumer, OnModuleInit {
   }
 
   async handle(event: DomainEvent): Promise<void> {
-    await this.fanOut.execute(event);
+    await this.fanOut.execute([event]);
+  }
+
+  async handleBatch(events: DomainEvent[]): Promise<void> {
+    await this.fanOut.execute(events);
   }
 }

@@ -3,6 +3,7 @@ import { TransactionContext } from '../../../../shared/database/transaction-cont
 import {
   EndpointChanges,
   EndpointFilter,
+  EndpointTarget,
   LastDelivery,
   NewEndpoint,
   WebhookEndpointRepository,
@@ -164,22 +165,14 @@ export class PostgresWebhookEndpointRepository extends WebhookEndpointRepository
          FROM webhook_endpoints WHERE id = $1`,
       [id],
     );
-    if (!row) return null;
-    const previousValid =
-      row.previous_secret_encrypted !== null &&
-      row.previous_secret_expires_at !== null &&
-      row.previous_secret_expires_at.getTime() > now.getTime();
-    return {
-      current: this.box.open(row.secret_encrypted),
-      previous: previousValid ? this.box.open(row.previous_secret_encrypted as string) : null,
-    };
+    return row ? this.secretsOf(row, now) : null;
   }
 
-  async activeSubscribedTo(type: string): Promise<WebhookEndpoint[]> {
+  async activeSubscribedToAny(types: string[]): Promise<WebhookEndpoint[]> {
     const rows: EndpointRow[] = await this.context.manager().query(
       `SELECT ${COLUMNS} FROM webhook_endpoints
-        WHERE status = 'active' AND event_types && ARRAY['*', $1]::text[] ORDER BY id`,
-      [type],
+        WHERE status = 'active' AND event_types && ('{*}'::text[] || $1::text[]) ORDER BY id`,
+      [types],
     );
     return rows.map(toEndpoint);
   }
@@ -193,48 +186,110 @@ export class PostgresWebhookEndpointRepository extends WebhookEndpointRepository
     return rows.length > 0 ? Number(rows[0].last_sequence) : null;
   }
 
-  /**
-   * Best effort, never waiting: the fan-out holds endpoint rows (their sequence) for its whole
-   * batch, and a delivery that waited for them would stall every worker behind it. A delivery
-   * that finds the row busy leaves the previous "last delivery" in place.
-   */
-  async recordDelivery(id: number, last: LastDelivery): Promise<void> {
-    await this.context.manager().query(
-      `UPDATE webhook_endpoints SET last_delivery_at = $2, last_delivery_status_code = $3,
-         last_delivery_succeeded = $4
-       WHERE id = (SELECT id FROM webhook_endpoints WHERE id = $1 FOR UPDATE SKIP LOCKED)
-         AND (last_delivery_at IS NULL OR last_delivery_at <= $2)`,
-      [id, last.at, last.statusCode, last.succeeded],
+  async reserveSequences(counts: Map<number, number>): Promise<Map<number, number>> {
+    if (counts.size === 0) return new Map();
+    // Locked in id order, as every writer of several endpoint rows does: no deadlock between them.
+    const [rows]: [Array<{ id: number; first: string }>] = await this.context.manager().query(
+      `WITH wanted AS (
+         SELECT e.id, c.count FROM webhook_endpoints e
+           JOIN unnest($1::int[], $2::int[]) AS c(id, count) ON c.id = e.id
+          ORDER BY e.id FOR UPDATE OF e
+       )
+       UPDATE webhook_endpoints e SET last_sequence = e.last_sequence + wanted.count
+         FROM wanted WHERE e.id = wanted.id
+       RETURNING e.id, (e.last_sequence - wanted.count + 1)::text AS first`,
+      [[...counts.keys()], [...counts.values()]],
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.first)]));
+  }
+
+  async targetsOf(ids: number[], now: Date): Promise<Map<number, EndpointTarget>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<
+      EndpointRow & {
+        secret_encrypted: string;
+        previous_secret_encrypted: string | null;
+        previous_secret_expires_at: Date | null;
+      }
+    > = await this.context.manager().query(
+      `SELECT ${COLUMNS}, secret_encrypted, previous_secret_encrypted, previous_secret_expires_at
+         FROM webhook_endpoints WHERE id = ANY($1::int[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((row) => [row.id, { endpoint: toEndpoint(row), secrets: this.secretsOf(row, now) }]),
     );
   }
 
-  async countFailedEvent(id: number, threshold: number, reason: string): Promise<void> {
+  /** Called with the rows locked (lockStreaks): an older attempt never overwrites a newer one. */
+  async recordLastDeliveries(lasts: Map<number, LastDelivery>): Promise<void> {
+    if (lasts.size === 0) return;
+    const entries = [...lasts.entries()];
     await this.context.manager().query(
-      `UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1,
-         status = CASE WHEN consecutive_failures + 1 >= $2 THEN 'disabled' ELSE status END,
-         disabled_reason = CASE WHEN consecutive_failures + 1 >= $2
-                                THEN COALESCE(disabled_reason, $3) ELSE disabled_reason END,
-         updated_at = now()
-       WHERE id = $1`,
-      [id, threshold, reason],
+      `UPDATE webhook_endpoints e SET last_delivery_at = l.at,
+         last_delivery_status_code = l.status_code, last_delivery_succeeded = l.succeeded
+         FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::boolean[])
+           AS l(id, at, status_code, succeeded)
+        WHERE e.id = l.id AND (e.last_delivery_at IS NULL OR e.last_delivery_at <= l.at)`,
+      [
+        entries.map(([id]) => id),
+        entries.map(([, last]) => last.at),
+        entries.map(([, last]) => last.statusCode),
+        entries.map(([, last]) => last.succeeded),
+      ],
     );
   }
 
-  async resetFailures(id: number): Promise<void> {
-    await this.context
+  async lockStreaks(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: number; consecutive_failures: number }> = await this.context
       .manager()
       .query(
-        'UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures > 0',
-        [id],
+        `SELECT id, consecutive_failures FROM webhook_endpoints WHERE id = ANY($1::int[])
+          ORDER BY id FOR UPDATE`,
+        [ids],
       );
+    return new Map(rows.map((row) => [row.id, row.consecutive_failures]));
   }
 
-  async disable(id: number, reason: string): Promise<void> {
+  async saveStreaks(
+    verdicts: Map<number, { consecutiveFailures: number; disabledReason: string | null }>,
+  ): Promise<void> {
+    if (verdicts.size === 0) return;
+    const entries = [...verdicts.entries()];
     await this.context.manager().query(
-      `UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = $2, updated_at = now()
-        WHERE id = $1 AND status = 'active'`,
-      [id, reason],
+      `UPDATE webhook_endpoints e SET consecutive_failures = v.streak,
+         status = CASE WHEN v.reason IS NOT NULL THEN 'disabled' ELSE e.status END,
+         disabled_reason = CASE WHEN v.reason IS NOT NULL
+                                THEN COALESCE(e.disabled_reason, v.reason)
+                                ELSE e.disabled_reason END,
+         updated_at = now()
+         FROM unnest($1::int[], $2::int[], $3::text[]) AS v(id, streak, reason)
+        WHERE e.id = v.id`,
+      [
+        entries.map(([id]) => id),
+        entries.map(([, verdict]) => verdict.consecutiveFailures),
+        entries.map(([, verdict]) => verdict.disabledReason),
+      ],
     );
+  }
+
+  private secretsOf(
+    row: {
+      secret_encrypted: string;
+      previous_secret_encrypted: string | null;
+      previous_secret_expires_at: Date | null;
+    },
+    now: Date,
+  ): SigningSecrets {
+    const previousValid =
+      row.previous_secret_encrypted !== null &&
+      row.previous_secret_expires_at !== null &&
+      row.previous_secret_expires_at.getTime() > now.getTime();
+    return {
+      current: this.box.open(row.secret_encrypted),
+      previous: previousValid ? this.box.open(row.previous_secret_encrypted as string) : null,
+    };
   }
 }
 

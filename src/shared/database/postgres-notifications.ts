@@ -1,0 +1,90 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+const RECONNECT_DELAY_MS = 1_000;
+
+/**
+ * LISTEN on one connection of its own (outside the pool) for the whole process: handlers of a
+ * channel run on each notification. A lost connection is opened again after a second, and every
+ * handler then runs once, since notifications sent meanwhile are gone. Wake-ups only: whoever
+ * listens still polls slowly, so nothing depends on a notification arriving.
+ */
+@Injectable()
+export class PostgresNotifications implements OnApplicationShutdown {
+  private readonly logger = new Logger(PostgresNotifications.name);
+  private readonly handlers = new Map<string, Array<() => void>>();
+  private client: Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private stopped = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listen(channel: string, handler: () => void): Promise<void> {
+    const known = this.handlers.get(channel);
+    if (known) {
+      known.push(handler);
+      return;
+    }
+    this.handlers.set(channel, [handler]);
+    if (this.client) await this.client.query(`LISTEN ${quoted(channel)}`);
+    else await this.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    await this.connecting?.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({
+      connectionString: (this.dataSource.options as { url?: string }).url,
+      application_name: 'eventstuffer-api-listen',
+    });
+    client.on('notification', (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler();
+    });
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, null));
+    try {
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${quoted(channel)}`);
+      this.client = client;
+    } catch (error) {
+      this.lost(client, error);
+    }
+  }
+
+  private lost(client: Client, error: unknown): void {
+    if (this.client === client) this.client = null;
+    client.removeAllListeners('end');
+    client.end().catch(() => undefined);
+    if (this.stopped || this.reconnectTimer) return;
+    if (error) this.logger.warn({ err: error }, 'LISTEN connection lost; opening it again');
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect().then(() => {
+        for (const handlers of this.handlers.values()) handlers.forEach((handler) => handler());
+      });
+    }, RECONNECT_DELAY_MS);
+    this.reconnectTimer.unref();
+  }
+}
+
+function quoted(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Channel name: ${channel}`);
+  return `"${channel}"`;
+}
