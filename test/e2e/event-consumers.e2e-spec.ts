@@ -6,6 +6,7 @@ import { DomainEvent, START_OF_STREAM } from '../../src/shared/events/domain-eve
 import { EventConsumer, EventConsumers } from '../../src/shared/events/event-consumer';
 import { EventLog } from '../../src/shared/events/event-log';
 import { EventsModule } from '../../src/shared/events/events.module';
+import { PostgresEventCursors } from '../../src/shared/events/postgres-event-cursors';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -263,6 +264,25 @@ describe('outbox consumers (shared/events)', () => {
     }
     await consumers.drain('test.all');
     expect(await reactions('test.all', [heldBack])).toEqual(ids(heldBack));
+  });
+
+  it('tells in one read which cursors have readable events past them', async () => {
+    // Cursors of no registered consumer: the running poller leaves them where they are.
+    const cursors = testApp.app.get(PostgresEventCursors);
+    await cursors.create('probe.behind', 'beginning');
+    await cursors.create('probe.caught-up', 'beginning');
+    const latest = await testApp.app.get(EventLog).latestPosition();
+    expect(latest).not.toBeNull();
+    await cursors.move('probe.caught-up', latest!);
+
+    expect(
+      await cursors.withEventsAfter(['probe.behind', 'probe.caught-up', 'probe.unknown']),
+    ).toEqual(new Set(['probe.behind']));
+
+    await insertEvent(await connect());
+    expect(await cursors.withEventsAfter(['probe.caught-up'])).toEqual(
+      new Set(['probe.caught-up']),
+    );
   });
 
   it('polls while the application runs: a committed event is handled without drain()', async () => {
