@@ -452,9 +452,13 @@ async function main() {
     await database.stop();
   }
 
+  // Of an even count, the mean of the middle two (the lower one alone favoured nobody but read
+  // low: with BENCH_ROUNDS=2 it was the minimum).
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)];
+    const middle = (sorted.length - 1) / 2;
+    const value = (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
+    return Math.round(value * 10) / 10;
   };
   const table = [];
   let failures = 0;
@@ -537,11 +541,16 @@ async function main() {
       };
     }),
   );
-  for (const row of results) {
-    const perInstance = row.perInstance.map((each) => `${each.p50}/${each.p99}`).join(', ');
+  console.log('Every run in order (other jobs on the machine show as "others"):');
+  for (const row of [...results, ...steady]) {
+    const perInstance = (row.perInstance ?? []).map((each) => `${each.p50}/${each.p99}`).join(', ');
+    const others = Math.round((row.cpu.others / row.cpu.seconds / 1000) * 100) / 100;
     console.log(
-      `${row.instances} instance(s), ${row.scenario}: ${JSON.stringify(Object.fromEntries(row.statuses))}; ` +
-        `p50/p99 ms by instance: ${perInstance}`,
+      `${row.instances} instance(s), ${row.scenario}: ` +
+        `${row.perSecond ? `${row.perSecond}/s, ` : ''}p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
+        `others ${others} cores, load ${row.cpu.load.toFixed(2)}` +
+        (row.statuses ? `; ${JSON.stringify(Object.fromEntries(row.statuses))}` : '') +
+        (row.perInstance?.length > 1 ? `; p50/p99 ms by instance: ${perInstance}` : ''),
     );
   }
   console.log(
