@@ -10,22 +10,43 @@
  *
  * The load generator balances like a round-robin load balancer: connection i goes to instance
  * i mod n, closed loop at BENCH_CONNECTIONS in total. Search: GET /api/v1/companions (no filter,
- * and location + service) for BENCH_DURATION seconds. Booking: BENCH_BOOKINGS POST
- * /api/v1/bookings, each with its own Idempotency-Key, across BENCH_STAFF staff members (every
- * slot distinct; each configuration books its own days). Uses the search bench's data set.
+ * and location + service) for BENCH_DURATION seconds after BENCH_WARMUP seconds of the same.
+ * Booking: BENCH_BOOKINGS POST /api/v1/bookings after BENCH_WARMUP_BOOKINGS of them, each with
+ * its own Idempotency-Key, across BENCH_STAFF staff members (every slot distinct; each
+ * configuration books its own days). Uses the search bench's data set. The warm-up matters more
+ * with several instances: each one's JIT compiles the same code from 1/n of the traffic.
+ *
+ * Then the same scenarios at a constant offered load below saturation (the open-model generator
+ * of scripts/bench-load.cjs, request i to instance i mod n): the unfiltered search at each of
+ * BENCH_RATES req/s and booking creation at BENCH_BOOKING_RATE per second, BENCH_DURATION seconds
+ * each. At saturation (closed loop) p99 is mostly queueing; at a constant load it shows what a
+ * request costs when it does not wait behind 31 others.
+ *
+ * Every run also reports where the CPU went, per request: the instances (from /proc), PostgreSQL
+ * (the backends connected to the bench database), the load generator itself (this process),
+ * Redis and the rest of the machine (whatever else runs here), the time the instances' event
+ * loops and the backends were runnable but waited for a core (/proc/<pid>/schedstat), and the
+ * load average.
  *
  * Environment: BENCH_DURATION seconds (10), BENCH_CONNECTIONS (32), BENCH_BOOKINGS (2000),
- * BENCH_STAFF (500), BENCH_CLIENTS (8), BENCH_ROUNDS (1: one→two runs, alternated). The
+ * BENCH_STAFF (500), BENCH_CLIENTS (8), BENCH_ROUNDS (1: one→two runs, alternated), BENCH_WARMUP
+ * seconds (10; was 2), BENCH_WARMUP_BOOKINGS (500; was 0), BENCH_RATES ('100,300'; '' skips the
+ * constant-load runs), BENCH_BOOKING_RATE (100; 0 skips), BENCH_INSTANCE_ENV (JSON environment
+ * added to every instance, e.g. '{"DATABASE_POOL_SIZE":"10"}'), BENCH_POOL_TOTAL (unset; else each
+ * of n instances gets DATABASE_POOL_SIZE = total / n), BENCH_DATABASE (eventstuffer_bench). The
  * instances listen on free ports.
  */
 require('reflect-metadata');
+const { readFileSync } = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
+const os = require('node:os');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
+const Redis = require('ioredis');
 const { seedBench } = require('./seed-bench.cjs');
-const { send, summarize } = require('./bench-load.cjs');
+const { constantRate, send, summarize } = require('./bench-load.cjs');
 const { provideDatabase, migrate, startApi, createReaderKey, COMPANIONS } = require('./bench.cjs');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -34,6 +55,14 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 2000);
 const STAFF = Number(process.env.BENCH_STAFF ?? 500);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+const WARMUP_BOOKINGS = Number(process.env.BENCH_WARMUP_BOOKINGS ?? 500);
+const RATES = (process.env.BENCH_RATES ?? '100,300').split(',').filter(Boolean).map(Number);
+const BOOKING_RATE = Number(process.env.BENCH_BOOKING_RATE ?? 100);
+const INSTANCE_ENV = JSON.parse(process.env.BENCH_INSTANCE_ENV ?? '{}');
+const POOL_TOTAL = process.env.BENCH_POOL_TOTAL ? Number(process.env.BENCH_POOL_TOTAL) : null;
+/** Slots per staff member and day: 2-hour bookings from 06:00 to 20:00. */
+const SLOTS_PER_DAY = 8;
 const CLIENT_EMAILS = 'bench-cluster-%@bench.eventstuffer.test';
 
 const SEARCHES = [
@@ -62,7 +91,8 @@ async function startInstances(url, count, shared) {
   const instances = [];
   try {
     for (let i = 0; i < count; i += 1) {
-      instances.push(await startApi(url, shared, await freePort()));
+      const pool = POOL_TOTAL ? { DATABASE_POOL_SIZE: String(Math.floor(POOL_TOTAL / count)) } : {};
+      instances.push(await startApi(url, { ...shared, ...pool }, await freePort()));
     }
   } catch (error) {
     await Promise.all(instances.map((instance) => instance.stop()));
@@ -71,10 +101,113 @@ async function startInstances(url, count, shared) {
   return instances;
 }
 
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU time of a process (user + system) in ms; 0 when it has gone. */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Time the process's main thread (an instance's event loop, a backend) spent runnable but waiting
+ * for a core, in ms (/proc/<pid>/schedstat); 0 when it has gone or the kernel does not tell.
+ */
+function runQueueWaitMs(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy CPU time of the whole machine in ms (every core; idle and iowait excluded). */
+function machineBusyMs() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+  return (user + nice + system + irq + softirq + steal) * CLOCK_TICK_MS;
+}
+
+/** CPU time of the Redis server in ms (INFO cpu), or 0 without Redis. */
+async function redisCpuMs(redis) {
+  if (!redis) return 0;
+  const info = await redis.info('cpu');
+  const seconds = (name) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1000;
+}
+
+async function databaseBackends(client) {
+  const { rows } = await client.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return rows.map((row) => row.pid);
+}
+
+/**
+ * Where the CPU goes while `run` runs: the instances, PostgreSQL's backends of this database
+ * (the pools' and the job queue's), this process (the load generator) and everything else.
+ */
+async function withCpuAccounting({ client, redis }, instances, run) {
+  const backendsBefore = await databaseBackends(client);
+  const before = {
+    redis: await redisCpuMs(redis),
+    api: instances.map((instance) => processCpuMs(instance.pid)),
+    apiWait: instances.map((instance) => runQueueWaitMs(instance.pid)),
+    backends: new Map(backendsBefore.map((pid) => [pid, processCpuMs(pid)])),
+    backendsWait: new Map(backendsBefore.map((pid) => [pid, runQueueWaitMs(pid)])),
+    generator: process.cpuUsage(),
+    machine: machineBusyMs(),
+    at: performance.now(),
+  };
+  const result = await run();
+  const generatorUsage = process.cpuUsage(before.generator);
+  const machine = machineBusyMs() - before.machine;
+  const seconds = (performance.now() - before.at) / 1000;
+  const api = instances.reduce(
+    (sum, instance, i) => sum + processCpuMs(instance.pid) - before.api[i],
+    0,
+  );
+  const apiWait = instances.reduce(
+    (sum, instance, i) => sum + runQueueWaitMs(instance.pid) - before.apiWait[i],
+    0,
+  );
+  let postgres = 0;
+  let postgresWait = 0;
+  for (const pid of new Set([...backendsBefore, ...(await databaseBackends(client))])) {
+    const now = processCpuMs(pid);
+    // A backend that ended during the run (an idle pool connection closed) is lost: count 0.
+    if (now > 0) postgres += now - (before.backends.get(pid) ?? 0);
+    const waited = runQueueWaitMs(pid);
+    if (waited > 0) postgresWait += waited - (before.backendsWait.get(pid) ?? 0);
+  }
+  const generator = (generatorUsage.user + generatorUsage.system) / 1000;
+  const redisMs = (await redisCpuMs(redis)) - before.redis;
+  return {
+    ...result,
+    cpu: {
+      api,
+      apiWait,
+      postgres,
+      postgresWait,
+      generator,
+      redis: redisMs,
+      machine,
+      others: Math.max(0, machine - api - postgres - generator - redisMs),
+      seconds,
+      load: os.loadavg()[0],
+    },
+  };
+}
+
 /** Closed loop: `connections` workers, worker i on instance i mod n, until `more()` says stop. */
 async function closedLoop(instances, connections, more, request) {
   const agents = instances.map(() => new http.Agent({ keepAlive: true, maxSockets: connections }));
   const latencies = [];
+  const byInstance = instances.map(() => []);
   const statuses = new Map();
   const started = performance.now();
   await Promise.all(
@@ -84,14 +217,17 @@ async function closedLoop(instances, connections, more, request) {
         const options = request(instances[target].base, i);
         const sentAt = performance.now();
         const { status } = await send(agents[target], options.url, options);
-        latencies.push(performance.now() - sentAt);
+        const latency = performance.now() - sentAt;
+        latencies.push(latency);
+        byInstance[target].push(latency);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   agents.forEach((agent) => agent.destroy());
-  return { seconds, statuses, ...summarize(latencies) };
+  const perInstance = byInstance.map((each) => summarize(each));
+  return { seconds, statuses, perInstance, ...summarize(latencies) };
 }
 
 function forSeconds(seconds) {
@@ -118,22 +254,9 @@ async function bookableStaff(client) {
   return rows;
 }
 
-async function measure(label, instances, staff, bookers, dayOffset) {
-  const reader = bookers[0];
-  const rows = [];
-  for (const search of SEARCHES) {
-    const path = `/api/v1/companions${search.query ? `?${search.query}` : ''}`;
-    const request = (base) => ({
-      url: `${base}${path}`,
-      headers: { authorization: reader.authorization },
-    });
-    await closedLoop(instances, CONNECTIONS, forSeconds(2), request); // warm-up
-    const result = await closedLoop(instances, CONNECTIONS, forSeconds(DURATION), request);
-    rows.push({ scenario: search.name, instances: label, ...result });
-  }
-  const perStaff = Math.ceil(BOOKINGS / staff.length);
-  if (perStaff > 8) throw new Error('Too many bookings per staff member: raise BENCH_STAFF');
-  const booking = (base, i) => {
+/** Booking `i` of a run on `dayOffset`: staff member i mod n, slot i div n of that day. */
+function bookingRequest(staff, bookers, dayOffset) {
+  return (base, i) => {
     const member = staff[i % staff.length];
     const booker = bookers[i % bookers.length];
     return {
@@ -155,7 +278,43 @@ async function measure(label, instances, staff, bookers, dayOffset) {
       }),
     };
   };
-  const result = await closedLoop(instances, CONNECTIONS, times(BOOKINGS), booking);
+}
+
+function checkBookingVolume(count, staff) {
+  if (Math.ceil(count / staff.length) > SLOTS_PER_DAY) {
+    throw new Error('Too many bookings per staff member and day: raise BENCH_STAFF');
+  }
+}
+
+/** Closed-loop rows (saturation). */
+async function measureSaturated(meters, label, instances, staff, bookers, dayOffset) {
+  const reader = bookers[0];
+  const rows = [];
+  for (const search of SEARCHES) {
+    const path = `/api/v1/companions${search.query ? `?${search.query}` : ''}`;
+    const request = (base) => ({
+      url: `${base}${path}`,
+      headers: { authorization: reader.authorization },
+    });
+    // Each instance compiles its own hot code, with 1/n of the traffic: a short warm-up leaves
+    // two instances colder than one and charges their JIT work to the measurement.
+    await closedLoop(instances, CONNECTIONS, forSeconds(WARMUP), request);
+    const result = await withCpuAccounting(meters, instances, () =>
+      closedLoop(instances, CONNECTIONS, forSeconds(DURATION), request),
+    );
+    rows.push({ scenario: search.name, instances: label, ...result });
+  }
+  checkBookingVolume(BOOKINGS, staff);
+  checkBookingVolume(WARMUP_BOOKINGS, staff);
+  await closedLoop(
+    instances,
+    CONNECTIONS,
+    times(WARMUP_BOOKINGS),
+    bookingRequest(staff, bookers, dayOffset + 2),
+  );
+  const result = await withCpuAccounting(meters, instances, () =>
+    closedLoop(instances, CONNECTIONS, times(BOOKINGS), bookingRequest(staff, bookers, dayOffset)),
+  );
   rows.push({ scenario: 'booking creation', instances: label, ...result });
   return rows.map((row) => ({
     ...row,
@@ -166,6 +325,40 @@ async function measure(label, instances, staff, bookers, dayOffset) {
       .filter(([status]) => status < 200 || status >= 300)
       .reduce((sum, [, n]) => sum + n, 0),
   }));
+}
+
+/** Constant offered load (open model): request i goes to instance i mod n, like round robin. */
+async function measureAtConstantLoad(meters, label, instances, staff, bookers, dayOffset) {
+  const rows = [];
+  const reader = bookers[0];
+  const target = (i) => instances[i % instances.length].base;
+  for (const rate of RATES) {
+    const result = await withCpuAccounting(meters, instances, () =>
+      constantRate({
+        rate,
+        durationSeconds: DURATION,
+        request: (i) => ({
+          url: `${target(i)}/api/v1/companions`,
+          headers: { authorization: reader.authorization },
+        }),
+      }),
+    );
+    rows.push({ scenario: `search: no filter @ ${rate}/s`, instances: label, ...result });
+  }
+  if (BOOKING_RATE > 0) {
+    const count = Math.round(BOOKING_RATE * DURATION);
+    checkBookingVolume(count, staff);
+    const booking = bookingRequest(staff, bookers, dayOffset);
+    const result = await withCpuAccounting(meters, instances, () =>
+      constantRate({
+        rate: BOOKING_RATE,
+        durationSeconds: DURATION,
+        request: (i) => booking(target(i), i),
+      }),
+    );
+    rows.push({ scenario: `booking creation @ ${BOOKING_RATE}/s`, instances: label, ...result });
+  }
+  return rows.map((row) => ({ ...row, failures: row.errors + row.non2xx }));
 }
 
 async function main() {
@@ -181,7 +374,9 @@ async function main() {
   );
   const staff = await bookableStaff(client);
   const redisUrl = process.env.REDIS_URL;
+  const meters = { client, redis: redisUrl ? new Redis(redisUrl) : null };
   const shared = {
+    ...INSTANCE_ENV,
     SESSION_SECRET: randomBytes(24).toString('hex'),
     RATE_LIMIT_BOOKING_CREATION: '100000000',
     RATE_LIMIT_API_KEY: '100000000',
@@ -198,9 +393,17 @@ async function main() {
       `${DURATION} s per search run, ${BOOKINGS} bookings per run, ` +
       (redisUrl
         ? 'rate limits shared through Redis'
-        : 'no REDIS_URL: each instance counts its own rate limits'),
+        : 'no REDIS_URL: each instance counts its own rate limits') +
+      (Object.keys(INSTANCE_ENV).length ? `, instances with ${JSON.stringify(INSTANCE_ENV)}` : ''),
+  );
+  console.log(
+    `load average before: ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
   );
   const results = [];
+  const steady = [];
   // Bookable days reach a year ahead (a run books one day per configuration).
   let dayOffset = 100 + Math.floor(Math.random() * 200);
   try {
@@ -219,9 +422,20 @@ async function main() {
       for (const count of round % 2 === 0 ? [1, 2] : [2, 1]) {
         const instances = await startInstances(database.url, count, shared);
         try {
-          dayOffset += 1;
+          const label = count === 1 ? 'one' : 'two';
+          dayOffset += 3; // measured bookings, constant-load bookings, warm-up bookings
           results.push(
-            ...(await measure(count === 1 ? 'one' : 'two', instances, staff, bookers, dayOffset)),
+            ...(await measureSaturated(meters, label, instances, staff, bookers, dayOffset)),
+          );
+          steady.push(
+            ...(await measureAtConstantLoad(
+              meters,
+              label,
+              instances,
+              staff,
+              bookers,
+              dayOffset + 1,
+            )),
           );
         } finally {
           await Promise.all(instances.map((instance) => instance.stop()));
@@ -234,12 +448,17 @@ async function main() {
       [CLIENT_EMAILS],
     );
     await client.end();
+    meters.redis?.disconnect();
     await database.stop();
   }
 
+  // Of an even count, the mean of the middle two (the lower one alone favoured nobody but read
+  // low: with BENCH_ROUNDS=2 it was the minimum).
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)];
+    const middle = (sorted.length - 1) / 2;
+    const value = (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
+    return Math.round(value * 10) / 10;
   };
   const table = [];
   let failures = 0;
@@ -264,12 +483,82 @@ async function main() {
     });
   }
   console.log('');
+  console.log(
+    `At saturation (closed loop, ${CONNECTIONS} connections); medians of ${ROUNDS} round(s):`,
+  );
   console.table(table);
-  for (const row of results) {
+
+  const constantTable = [];
+  for (const scenario of [...new Set(steady.map((row) => row.scenario))]) {
+    const of = (label) =>
+      steady.filter((row) => row.scenario === scenario && row.instances === label);
+    const one = of('one');
+    const two = of('two');
+    failures += [...one, ...two].reduce((sum, row) => sum + row.failures, 0);
+    constantTable.push({
+      scenario,
+      'p50 ms one': median(one.map((row) => row.p50)),
+      'p50 ms two': median(two.map((row) => row.p50)),
+      'p99 ms one': median(one.map((row) => row.p99)),
+      'p99 ms two': median(two.map((row) => row.p99)),
+      'late sends': [...one, ...two].reduce((sum, row) => sum + row.lateSends, 0),
+      'non-2xx/errors': [...one, ...two].reduce((sum, row) => sum + row.failures, 0),
+    });
+  }
+  if (constantTable.length > 0) {
+    console.log('');
+    console.log(`At a constant offered load (open model, latency from the scheduled send):`);
+    console.table(constantTable);
+  }
+
+  console.log('');
+  console.log(
+    'CPU per run: ms per answered request of the instances, PostgreSQL (this database) and the ' +
+      "load generator, and the time the instances' event loops and the backends spent runnable " +
+      'but waiting for a core (wait); cores busy on average (of ' +
+      `${os.cpus().length}) by them, by Redis and by everything else, and idle; 1-min load average at the end:`,
+  );
+  const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
+  console.table(
+    [...results, ...steady].map((row) => {
+      const answered = row.count;
+      const { cpu } = row;
+      return {
+        scenario: row.scenario,
+        instances: row.instances,
+        'api ms/req': round(cpu.api / answered, 2),
+        'api wait ms/req': round(cpu.apiWait / answered, 2),
+        'pg ms/req': round(cpu.postgres / answered, 2),
+        'pg wait ms/req': round(cpu.postgresWait / answered, 2),
+        'gen ms/req': round(cpu.generator / answered, 2),
+        'api cores': round(cpu.api / cpu.seconds / 1000, 2),
+        'pg cores': round(cpu.postgres / cpu.seconds / 1000, 2),
+        'gen cores': round(cpu.generator / cpu.seconds / 1000, 2),
+        'redis cores': round(cpu.redis / cpu.seconds / 1000, 2),
+        'other cores': round(cpu.others / cpu.seconds / 1000, 2),
+        'idle cores': round(os.cpus().length - cpu.machine / cpu.seconds / 1000, 2),
+        load: round(cpu.load, 2),
+      };
+    }),
+  );
+  console.log('Every run in order (other jobs on the machine show as "others"):');
+  for (const row of [...results, ...steady]) {
+    const perInstance = (row.perInstance ?? []).map((each) => `${each.p50}/${each.p99}`).join(', ');
+    const others = Math.round((row.cpu.others / row.cpu.seconds / 1000) * 100) / 100;
     console.log(
-      `${row.instances} instance(s), ${row.scenario}: ${JSON.stringify(Object.fromEntries(row.statuses))}`,
+      `${row.instances} instance(s), ${row.scenario}: ` +
+        `${row.perSecond ? `${row.perSecond}/s, ` : ''}p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
+        `others ${others} cores, load ${row.cpu.load.toFixed(2)}` +
+        (row.statuses ? `; ${JSON.stringify(Object.fromEntries(row.statuses))}` : '') +
+        (row.perInstance?.length > 1 ? `; p50/p99 ms by instance: ${perInstance}` : ''),
     );
   }
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  );
   if (failures > 0) {
     console.error(`${failures} request(s) failed or answered non-2xx`);
     process.exitCode = 1;

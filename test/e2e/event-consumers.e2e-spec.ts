@@ -7,6 +7,7 @@ import { DomainEvent, START_OF_STREAM } from '../../src/shared/events/domain-eve
 import { EventConsumer, EventConsumers } from '../../src/shared/events/event-consumer';
 import { EventLog } from '../../src/shared/events/event-log';
 import { EventsModule } from '../../src/shared/events/events.module';
+import { PostgresEventCursors } from '../../src/shared/events/postgres-event-cursors';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -280,6 +281,34 @@ describe('outbox consumers (shared/events)', () => {
     }
     await consumers.drain('test.all');
     expect(await reactions('test.all', [heldBack])).toEqual(ids(heldBack));
+  });
+
+  it('tells in one read which cursors have readable events past them', async () => {
+    // Cursors of no registered consumer: the running poller leaves them where they are.
+    const cursors = testApp.app.get(PostgresEventCursors);
+    await cursors.create('probe.behind', 'beginning');
+    await cursors.create('probe.caught-up', 'beginning');
+    const latest = await testApp.app.get(EventLog).latestPosition();
+    expect(latest).not.toBeNull();
+    await cursors.move('probe.caught-up', latest!);
+
+    // Events are readable once every older transaction on the server (other databases' too) has
+    // ended: wait for that, then ask.
+    const readable = async (names: string[]) => {
+      const deadline = Date.now() + 20_000;
+      let pending = await cursors.withEventsAfter(names);
+      while (pending.size === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        pending = await cursors.withEventsAfter(names);
+      }
+      return pending;
+    };
+    expect(await readable(['probe.behind', 'probe.caught-up', 'probe.unknown'])).toEqual(
+      new Set(['probe.behind']),
+    );
+
+    await insertEvent(await connect());
+    expect(await readable(['probe.caught-up'])).toEqual(new Set(['probe.caught-up']));
   });
 
   it('polls while the application runs: a committed event is handled without drain()', async () => {

@@ -185,12 +185,21 @@ export class EventConsumerRunner
   }
 
   private async pollOnce(): Promise<void> {
-    for (const consumer of this.consumers.values()) {
+    if (this.draining > 0) return;
+    const due = [...this.consumers.values()].filter((consumer) => !this.sitsOut(consumer.name));
+    if (due.length === 0) return;
+    let pending: Set<string>;
+    try {
+      for (const consumer of due) await this.createCursor(consumer);
+      pending = await this.cursors.withEventsAfter(due.map((consumer) => consumer.name));
+    } catch (error) {
+      for (const consumer of due) this.failed(consumer.name, error);
+      return;
+    }
+    for (const consumer of due) {
       if (!this.running || this.draining > 0) return;
-      if (this.sitsOut(consumer.name)) continue;
+      if (!pending.has(consumer.name)) continue;
       try {
-        await this.createCursor(consumer);
-        if (!(await this.cursors.hasEventsAfter(consumer.name))) continue;
         let batch: BatchOutcome;
         do {
           batch = await this.runBatch(consumer, { skipLocked: true });
@@ -199,15 +208,19 @@ export class EventConsumerRunner
         // Read something: more may follow at once, keep following up quickly.
         if (batch.read > 0 && this.followUpMs !== null) this.followUpMs = FIRST_FOLLOW_UP_MS;
       } catch (error) {
-        const failures = (this.backoff.get(consumer.name)?.failures ?? 0) + 1;
-        const roundsLeft = Math.min(2 ** (failures - 1), MAX_BACKOFF_ROUNDS);
-        this.backoff.set(consumer.name, { failures, roundsLeft });
-        this.logger.error(
-          { err: error, consumer: consumer.name, failures },
-          `Event consumer ${consumer.name} failed; retrying in ${roundsLeft} poll(s)`,
-        );
+        this.failed(consumer.name, error);
       }
     }
+  }
+
+  private failed(name: string, error: unknown): void {
+    const failures = (this.backoff.get(name)?.failures ?? 0) + 1;
+    const roundsLeft = Math.min(2 ** (failures - 1), MAX_BACKOFF_ROUNDS);
+    this.backoff.set(name, { failures, roundsLeft });
+    this.logger.error(
+      { err: error, consumer: name, failures },
+      `Event consumer ${name} failed; retrying in ${roundsLeft} poll(s)`,
+    );
   }
 
   private sitsOut(name: string): boolean {

@@ -22,17 +22,21 @@ export class PostgresEventCursors {
     );
   }
 
-  /** Whether readable events lie past the cursor: a read without a lock or a transaction id. */
-  async hasEventsAfter(name: string): Promise<boolean> {
-    const [{ pending }] = await this.context.manager().query(
-      `SELECT EXISTS (
-         SELECT 1 FROM event_consumers c
-           JOIN domain_events e ON (e.txid, e.id) > (c.after_txid, c.after_id)
-          WHERE c.name = $1 AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
-       ) AS pending`,
-      [name],
+  /**
+   * Which of the named cursors have readable events past them: one read for every consumer, without
+   * a lock or a transaction id (each instance polls this every second, idle or not).
+   */
+  async withEventsAfter(names: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ name: string }> = await this.context.manager().query(
+      `SELECT c.name FROM event_consumers c
+        WHERE c.name = ANY($1::text[])
+          AND EXISTS (
+            SELECT 1 FROM domain_events e
+             WHERE (e.txid, e.id) > (c.after_txid, c.after_id)
+               AND e.txid < pg_snapshot_xmin(pg_current_snapshot()))`,
+      [names],
     );
-    return pending;
+    return new Set(rows.map((row) => row.name));
   }
 
   /**
