@@ -204,7 +204,9 @@ function narrowSource(where: string, order: string, paging: string) {
 /** `LIMIT n` (a validated integer, in the text) and, after the first page, `OFFSET $k`. */
 function pagingClause(criteria: SearchCriteria, bind: (value: unknown) => string): string {
   const limit = `LIMIT ${Number(criteria.limit)}`;
-  return criteria.page > 1 ? `${limit} OFFSET ${bind((criteria.page - 1) * criteria.limit)}` : limit;
+  return criteria.page > 1
+    ? `${limit} OFFSET ${bind((criteria.page - 1) * criteria.limit)}`
+    : limit;
 }
 
 /**
