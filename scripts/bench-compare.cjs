@@ -21,7 +21,7 @@
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { readFileSync } = require('node:fs');
+const { readFileSync, readdirSync, readlinkSync } = require('node:fs');
 const { loadavg } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
@@ -153,6 +153,54 @@ function cpuMicros(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime, stime in 1/100 s
 }
 
+/** Local TCP ports of a process's sockets (its pooled connections among them), from /proc. */
+function localPortsOf(pid) {
+  const inodes = new Set();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (match) inodes.add(match[1]);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports = new Set();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && inodes.has(fields[9]))
+        ports.add(parseInt(fields[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/**
+ * CPU time used so far by the PostgreSQL backends serving a server process (matched by the
+ * client ports of its connections), by backend pid: the database's share of a request's cost.
+ */
+async function backendCpuMicros(url, pid) {
+  const ports = localPortsOf(pid);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT pid, client_port FROM pg_stat_activity WHERE client_port = ANY($1::int[])',
+      [[...ports]],
+    );
+    return new Map(rows.map((row) => [row.pid, cpuMicros(row.pid)]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Backend CPU between two snapshots (a backend that appeared in between counts from zero). */
+function backendCpuBetween(before, after) {
+  let total = 0;
+  for (const [pid, micros] of after) total += micros - (before.get(pid) ?? 0);
+  return total;
+}
+
 function run(options) {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
@@ -229,6 +277,7 @@ async function main() {
             );
           const { total } = await check.json();
           await run({ url: target, headers, connections: 32, duration: 1 }); // warm-up
+          const backendsBefore = await backendCpuMicros(url, server.pid);
           const cpuBefore = cpuMicros(server.pid);
           const throughput = await run({
             url: target,
@@ -237,6 +286,9 @@ async function main() {
             duration: DURATION,
           });
           const cpu = (cpuMicros(server.pid) - cpuBefore) / throughput.requests.total;
+          const backendCpu =
+            backendCpuBetween(backendsBefore, await backendCpuMicros(url, server.pid)) /
+            throughput.requests.total;
           const fixed = await constantRate({
             rate: RATE,
             durationSeconds: DURATION,
@@ -250,15 +302,17 @@ async function main() {
             rps: [],
             p99: [],
             cpu: [],
+            dbCpu: [],
             errors: 0,
           };
           row.rps.push(Math.round(throughput.requests.average));
           row.p99.push(fixed.p99);
           row.cpu.push(Math.round(cpu));
+          row.dbCpu.push(Math.round(backendCpu));
           row.errors += throughput.errors + throughput.non2xx + fixed.errors + fixed.non2xx;
           rows.set(key, row);
           console.log(
-            `round ${round + 1} ${scenario.name} ${server.name}: ${row.rps.at(-1)} req/s @32, ${row.cpu.at(-1)} µs CPU/request, p99 ${fixed.p99} ms @${RATE}/s (load ${load()})`,
+            `round ${round + 1} ${scenario.name} ${server.name}: ${row.rps.at(-1)} req/s @32, ${row.cpu.at(-1)} µs CPU/request (PostgreSQL ${row.dbCpu.at(-1)}), p99 ${fixed.p99} ms @${RATE}/s (load ${load()})`,
           );
         }
       }
@@ -288,6 +342,9 @@ async function main() {
       ...(baseline ? { 'baseline µs CPU/req': median(baseline.cpu) } : {}),
       'api µs CPU/req': median(api.cpu),
       'raw µs CPU/req': median(raw.cpu),
+      ...(baseline ? { 'baseline µs PG CPU/req': median(baseline.dbCpu) } : {}),
+      'api µs PG CPU/req': median(api.dbCpu),
+      'raw µs PG CPU/req': median(raw.dbCpu),
       ...(baseline ? { 'baseline p99': median(baseline.p99) } : {}),
       [`api p99 ms @${RATE}/s`]: median(api.p99),
       [`raw p99 ms @${RATE}/s`]: median(raw.p99),

@@ -130,16 +130,13 @@ async function explainScenarios(dataSource) {
   let failures = 0;
   for (const scenario of SCENARIOS) {
     const plans = [];
-    const explaining = {
-      manager: () => ({
-        query: async (sql, parameters) => {
-          if (!/FROM companion_profiles WHERE/.test(sql)) return dataSource.query(sql, parameters);
-          const rows = await dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, parameters);
-          plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
-          return [{ total: 0, id: null }];
-        },
-      }),
+    const query = async (sql, parameters) => {
+      if (!/FROM companion_profiles WHERE/.test(sql)) return dataSource.query(sql, parameters);
+      const rows = await dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, parameters);
+      plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+      return [{ total: 0, id: null }];
     };
+    const explaining = { manager: () => ({ query }), queryPrepared: query };
     await new PostgresCompanionSearchReader(explaining).search(
       toSearchCriteria(scenario.request),
       [],

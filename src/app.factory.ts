@@ -2,7 +2,7 @@ import { BadRequestException, DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
-import { Server } from 'node:http';
+import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Logger as PinoLogger } from 'pino';
@@ -93,20 +93,26 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
   });
   closeKeptAliveConnectionsOnShutdown(fastify, app.get(ShutdownState));
   dieBeforeArmedResponses(fastify, configuration);
-  // Helmet's middleware built once: @fastify/helmet rebuilds it (parsing the CSP directives) and
-  // runs two async hooks on every request. Same helmet, same options, so the same headers.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+  // Helmet's headers computed once: @fastify/helmet rebuilds its middleware (parsing the CSP
+  // directives) and runs two async hooks on every request, and even the middleware built once
+  // runs a dozen functions per request. Its headers depend only on its options (none of its
+  // middlewares reads the request), so the same helmet with the same options answers once for all.
+  const securityHeaders = headersOf(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
       },
-    },
-  });
-  fastify.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, done as (error?: unknown) => void);
+    }),
+  );
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    for (const name of securityHeaders.removed) reply.raw.removeHeader(name);
+    for (const [name, value] of securityHeaders.set) reply.raw.setHeader(name, value);
+    done();
   });
   fastify.addHook('preValidation', (request, _reply, done) => {
     const problem = jsonShapeProblem(request.body);
@@ -115,6 +121,38 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
   app.enableCors(crossOriginOptions(configuration.http.cors));
   await setUpSessions(app, configuration.auth, app.get(DataSource));
   if (configuration.app.apiDocs) setUpOpenApi(app);
+}
+
+type NodeMiddleware = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+/** The headers a middleware that writes only headers sets and removes, recorded on a blank response. */
+function headersOf(middleware: NodeMiddleware): {
+  set: Array<[string, string | number | readonly string[]]>;
+  removed: string[];
+} {
+  const set = new Map<string, string | number | readonly string[]>();
+  const removed: string[] = [];
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      set.set(name, value);
+      return response;
+    },
+    removeHeader(name: string) {
+      set.delete(name);
+      removed.push(name);
+    },
+  };
+  let finished = false;
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, (error) => {
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    finished = true;
+  });
+  if (!finished) throw new Error('The security headers middleware did not finish synchronously');
+  return { set: [...set], removed };
 }
 
 /**

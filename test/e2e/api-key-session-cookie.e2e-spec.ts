@@ -1,3 +1,4 @@
+import { Signer } from '@fastify/cookie';
 import { createApiKey, signUp } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -67,6 +68,28 @@ describe('API-key requests that also carry a session cookie', () => {
       ).not.toEqual([]);
     } finally {
       poolQueries.mockRestore();
+    }
+  });
+
+  it('build no session at all for an API-key request, but do for a web request', async () => {
+    const integrator = await signUp(testApp, { role: 'client' });
+    const token = await createApiKey(testApp, integrator, ['read']);
+    // A session's id is signed when the session is built.
+    const signatures = jest.spyOn(Signer.prototype, 'sign');
+    try {
+      const search = await testApp.app.inject({
+        method: 'GET',
+        url: '/api/v1/companions',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(search.statusCode).toBe(200);
+      expect(signatures).not.toHaveBeenCalled();
+
+      const web = await testApp.app.inject({ method: 'GET', url: '/auth/me' });
+      expect(web.statusCode).toBe(401);
+      expect(signatures).toHaveBeenCalled();
+    } finally {
+      signatures.mockRestore();
     }
   });
 });

@@ -1,8 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifySession from '@fastify/session';
+import fastifySession, { FastifySessionOptions } from '@fastify/session';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import connectPgSimple from 'connect-pg-simple';
 import { DataSource } from 'typeorm';
 import { AuthSettings } from '../../config/configuration';
@@ -19,24 +19,64 @@ export const SESSION_COOKIE_ATTRIBUTES = {
 
 /**
  * An API request that carries an Authorization header is authenticated by it alone (the access
- * guard never consults the session then), so a session cookie sent along (an integrator's browser,
- * say) is hidden from the session plugin: no session read from PostgreSQL for it, and, as the
- * request changes no session, no Set-Cookie either. The browser's session itself is untouched.
+ * guard never consults the session then), so the session plugin passes over it: no session read
+ * from PostgreSQL for a session cookie sent along (an integrator's browser, say), no session
+ * built for it either (a random id, its HMAC signature and a hash, checked again before the
+ * answer), and, as the request changes no session, no Set-Cookie. `request.session` stays null;
+ * the browser's session itself is untouched.
  */
-function ignoreSessionOfApiKeyRequests(
-  request: FastifyRequest,
-  _reply: FastifyReply,
-  done: HookHandlerDoneFunction,
-): void {
-  if (
-    typeof request.headers.authorization === 'string' &&
-    request.cookies[SESSION_COOKIE] !== undefined &&
-    request.url.startsWith(API_PREFIX)
-  ) {
-    delete request.cookies[SESSION_COOKIE];
-  }
-  done();
+function isApiKeyRequest(request: FastifyRequest): boolean {
+  return typeof request.headers.authorization === 'string' && request.url.startsWith(API_PREFIX);
 }
+
+type OnRequestHook = (
+  this: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+) => void;
+
+/**
+ * @fastify/session with its request hook skipping API-key requests. The plugin adds its hooks
+ * while it registers (synchronously), so its `addHook` is intercepted for exactly that call; the
+ * plugin's name and metadata are kept (@fastify/csrf-protection depends on them).
+ */
+const sessionsPassingOverApiKeyRequests = Object.assign(
+  function sessions(
+    instance: FastifyInstance,
+    options: FastifySessionOptions,
+    done: (error?: Error) => void,
+  ): void {
+    const addHook = instance.addHook;
+    const passOver = (hook: OnRequestHook): OnRequestHook =>
+      function (request, reply, next) {
+        if (isApiKeyRequest(request)) {
+          next();
+          return;
+        }
+        hook.call(this, request, reply, next);
+      };
+    instance.addHook = function (this: FastifyInstance, name: string, hook: unknown) {
+      const wrapped = name === 'onRequest' ? passOver(hook as OnRequestHook) : hook;
+      return (addHook as (name: string, hook: unknown) => FastifyInstance).call(
+        this,
+        name,
+        wrapped,
+      );
+    } as typeof addHook;
+    try {
+      (fastifySession as unknown as typeof sessions)(instance, options, done);
+    } finally {
+      instance.addHook = addHook;
+    }
+  },
+  Object.fromEntries(
+    Object.getOwnPropertySymbols(fastifySession).map((key) => [
+      key,
+      (fastifySession as unknown as Record<symbol, unknown>)[key],
+    ]),
+  ),
+);
 
 /** The routes that accept API keys; the web session's own routes (/auth, /api/keys) are outside. */
 const API_PREFIX = '/api/v1/';
@@ -62,8 +102,7 @@ export async function setUpSessions(
     pruneSessionInterval: 15 * 60,
   });
   await app.register(fastifyCookie);
-  app.getHttpAdapter().getInstance().addHook('onRequest', ignoreSessionOfApiKeyRequests);
-  await app.register(fastifySession, {
+  await app.register(sessionsPassingOverApiKeyRequests as never, {
     secret: auth.sessionSecret,
     cookieName: SESSION_COOKIE,
     saveUninitialized: false,

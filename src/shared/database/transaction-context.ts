@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 interface DeferredWrite {
   sql: string;
@@ -15,6 +16,32 @@ interface ActiveTransaction {
 const PLACEHOLDER = /\$(\d+)/g;
 
 /**
+ * Distinct statement texts a process prepares by name. Each pooled connection keeps a prepared
+ * statement (and its cached plan) per name it has run, so the number is capped; texts beyond it
+ * run unnamed, as every other query does.
+ */
+export const MAX_PREPARED_STATEMENTS = 200;
+
+/**
+ * Statement names by text, for the whole process: a connection refuses one name for two texts,
+ * and every application instance in a process (tests start several) may share a pool's server.
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `hot_read_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+interface PgPool {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
  * Carries the current transaction's EntityManager through async calls. Repositories ask it for
  * `manager()` and so join whatever transaction the use case opened, without passing it around.
  */
@@ -26,6 +53,26 @@ export class TransactionContext {
 
   manager(): EntityManager {
     return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  /**
+   * A read of a per-request hot path (search, API-key authentication). Outside a transaction it
+   * runs on the pool as a named prepared statement: each connection parses it once, and
+   * PostgreSQL may keep its plan (a generic plan, once it costs no more than planning each call),
+   * where an unnamed statement is parsed and planned on every call. The text must not embed
+   * values that vary without bound (use `$n` parameters). In a transaction it runs on that
+   * transaction's connection like any other query.
+   */
+  async queryPrepared<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
+    const active = this.storage.getStore();
+    if (active) return active.manager.query(sql, [...parameters]);
+    const pool = (this.dataSource.driver as PostgresDriver).master as PgPool;
+    const result = await pool.query({
+      name: statementName(sql),
+      text: sql,
+      values: [...parameters],
+    });
+    return result.rows as Row[];
   }
 
   isActive(): boolean {

@@ -101,8 +101,10 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
     const where = conditions.join(' AND ');
     const countKey = `${where}\u0000${JSON.stringify(parameters)}`;
     const order = ORDER_BY[criteria.sort];
-    const limit = bind(criteria.limit);
-    const offset = bind((criteria.page - 1) * criteria.limit);
+    // The page size is part of the text (1–MAX_PAGE_SIZE, so a bounded number of statements): as a
+    // parameter, a prepared statement's generic plan would assume a tenth of the matches and
+    // sort them all instead of walking the sort order's index. The first page has no OFFSET.
+    const paging = pagingClause(criteria, bind);
     const narrow = criteria.location !== null && criteria.service !== null;
     const byRateOnly =
       criteria.location === null &&
@@ -111,7 +113,7 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
       excludedIds.length === 0;
     let source: { with?: string; counted: string; page?: string };
     if (narrow) {
-      source = narrowSource(where, order, limit, offset);
+      source = narrowSource(where, order, paging);
     } else {
       const cached = this.counts.get(countKey);
       const count = byRateOnly
@@ -127,7 +129,9 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
     }
     const sql = `
       ${source.with ?? ''}
-      SELECT counted.*, r.*
+      SELECT counted.*, r.id, r.first_name, r.profile_photo, r.tagline, r.hourly_rate_cents,
+             r.daily_rate_cents, r.currency, r.city, r.country, r.service_types, r.rating_avg,
+             r.total_reviews, r.tier, r.verified
         FROM ${source.counted} counted
         LEFT JOIN (
           SELECT p.id, p.first_name, p.profile_photo, p.tagline, p.hourly_rate_cents,
@@ -135,14 +139,14 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
                  ARRAY(SELECT st.name FROM unnest(p.service_type_ids) WITH ORDINALITY AS s(id, position)
                         JOIN service_types st ON st.id = s.id ORDER BY s.position) AS service_types,
                  p.rating_avg, p.total_reviews, p.tier, p.verified, p.created_at
-            FROM ${source.page ?? `(SELECT id FROM companion_profiles WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`} page
+            FROM ${source.page ?? `(SELECT id FROM companion_profiles WHERE ${where} ORDER BY ${order} ${paging})`} page
             JOIN companion_profiles p ON p.id = page.id
             JOIN cities ci ON ci.id = p.city_id
             JOIN countries co ON co.id = ci.country_id
         ) r ON true
        ORDER BY ${order.replace(/(^|, )(\w+)/g, '$1r.$2')}`;
 
-    const rows: SummaryRow[] = await this.transactions.manager().query(sql, parameters);
+    const rows = await this.transactions.queryPrepared<SummaryRow>(sql, parameters);
     const { total, version } = rows[0];
     if (version) this.remember(countKey, version, total);
     return {
@@ -179,7 +183,7 @@ export class PostgresCompanionSearchReader extends CompanionSearchReader {
  * (Not for a location alone: its count is an index-only scan and its page stops after `limit`
  * rows of the sort order's index, cheaper than fetching thousands of matches' sort keys.)
  */
-function narrowSource(where: string, order: string, limit: string, offset: string) {
+function narrowSource(where: string, order: string, paging: string) {
   return {
     with: `WITH matches AS MATERIALIZED (
         SELECT id, rating_avg, total_reviews, hourly_rate_cents, created_at
@@ -188,13 +192,21 @@ function narrowSource(where: string, order: string, limit: string, offset: strin
     counted: 'counted',
     page: `(
         (SELECT id FROM matches WHERE (SELECT total FROM counted) <= ${TOTAL_CAP}
-          ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+          ORDER BY ${order} ${paging})
         UNION ALL
         (SELECT id FROM companion_profiles
           WHERE ${where} AND (SELECT total FROM counted) > ${TOTAL_CAP}
-          ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+          ORDER BY ${order} ${paging})
       )`,
   };
+}
+
+/** `LIMIT n` (a validated integer, in the text) and, after the first page, `OFFSET $k`. */
+function pagingClause(criteria: SearchCriteria, bind: (value: unknown) => string): string {
+  const limit = `LIMIT ${Number(criteria.limit)}`;
+  return criteria.page > 1
+    ? `${limit} OFFSET ${bind((criteria.page - 1) * criteria.limit)}`
+    : limit;
 }
 
 /**

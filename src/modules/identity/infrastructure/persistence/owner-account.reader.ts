@@ -25,7 +25,7 @@ export class OwnerAccountReader {
   async findWithOwner<Row extends { user_id: number }>(
     owned: OwnedRowSelect,
   ): Promise<{ row: Row; owner: Account } | null> {
-    const [found]: Array<Row & AccountRow> = await this.context.manager().query(
+    const [found] = await this.context.queryPrepared<Row & AccountRow>(
       `SELECT owned.*, ${ACCOUNT_COLUMNS}
          FROM (${owned.sql}) owned
          JOIN users u ON u.id = owned.user_id
