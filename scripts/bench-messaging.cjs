@@ -1,4 +1,4 @@
-/* global fetch, setTimeout */
+/* global fetch, setTimeout, setInterval, clearInterval */
 /**
  * Messaging benchmark (never part of `npm test`):
  *
@@ -18,7 +18,7 @@
  */
 const { randomBytes } = require('node:crypto');
 const { readFileSync } = require('node:fs');
-const { performance } = require('node:perf_hooks');
+const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { io } = require('socket.io-client');
 const { Signer } = require('@fastify/cookie');
@@ -38,6 +38,63 @@ function rssKib(pid) {
 }
 
 const mib = (kib) => (kib / 1024).toFixed(1);
+
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU time of a process in milliseconds (0 once it is gone). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Follows the CPU time of the load generator, the API and the database's backends serving the API
+ * (sampled as they come and go: the pool opens and closes connections during the run).
+ */
+function followCpu(db, apiPid) {
+  const backends = new Map();
+  const sample = async () => {
+    const { rows } = await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    for (const { pid } of rows) {
+      const used = cpuMs(pid);
+      const known = backends.get(pid);
+      if (known) known.last = Math.max(known.last, used);
+      else backends.set(pid, { first: started ? 0 : used, last: used });
+    }
+  };
+  let started = false;
+  const own = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const start = { loadGenerator: 0, api: 0 };
+  let timer;
+  return {
+    async start() {
+      await sample();
+      started = true;
+      Object.assign(start, { loadGenerator: own(), api: cpuMs(apiPid) });
+      timer = setInterval(() => void sample(), 250);
+    },
+    async stop() {
+      clearInterval(timer);
+      await sample();
+      let database = 0;
+      for (const { first, last } of backends.values()) database += last - first;
+      return {
+        loadGenerator: own() - start.loadGenerator,
+        api: cpuMs(apiPid) - start.api,
+        database,
+      };
+    },
+  };
+}
 
 /** Half clients, half staff; every client i shares a direct conversation with staff i. */
 async function makeUsersAndConversations(db, pairs) {
@@ -174,6 +231,11 @@ async function main() {
     }
     const total = RATE * DURATION_S;
     const interval = 1000 / RATE;
+    const acks = [];
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
+    const cpu = followCpu(db, api.pid);
+    await cpu.start();
     const started = performance.now();
     let late = 0;
     for (let index = 0; index < total; index += 1) {
@@ -190,6 +252,7 @@ async function main() {
         .emitWithAck('send_message', { conversation_id: conversation.id, content })
         .then(
           (ack) => {
+            acks.push(performance.now() - due);
             if (!ack.ok) sendErrors.set(ack.error, (sendErrors.get(ack.error) ?? 0) + 1);
           },
           () => sendErrors.set('no ack', (sendErrors.get('no ack') ?? 0) + 1),
@@ -198,7 +261,10 @@ async function main() {
     for (let wait = 0; wait < 100 && scheduled.size > 0; wait += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    loopDelay.disable();
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = await cpu.stop();
+    const cpuPerMessage = (part) => (cpuUsed[part] / total).toFixed(2);
     const rssAfter = rssKib(api.pid);
     const delivery = summarize(latencies);
 
@@ -216,6 +282,24 @@ async function main() {
         'p99 ms': delivery.p99,
         'max ms': delivery.max,
         'target p99 ms': TARGET_P99_MS,
+      },
+    ]);
+    const acked = summarize(acks);
+    const ms = (ns) => Math.round(ns / 1e5) / 10;
+    console.table([
+      {
+        'ack p50 ms': acked.p50,
+        'ack p99 ms': acked.p99,
+        'load generator loop delay p50 ms': ms(loopDelay.percentile(50)),
+        'p99 ms': ms(loopDelay.percentile(99)),
+        'max ms': ms(loopDelay.max),
+      },
+    ]);
+    console.table([
+      {
+        'CPU ms per message: load generator': cpuPerMessage('loadGenerator'),
+        API: cpuPerMessage('api'),
+        'PostgreSQL backends': cpuPerMessage('database'),
       },
     ]);
     console.table([

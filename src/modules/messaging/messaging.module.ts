@@ -28,6 +28,7 @@ import { AccessEndingsConsumer } from './infrastructure/events/access-endings.co
 import { BookingUpdatesConsumer } from './infrastructure/events/booking-updates.consumer';
 import { MessagesController } from './infrastructure/http/messages.controller';
 import { IdentityQueryUserDirectory } from './infrastructure/identity/identity-query.user-directory';
+import { MessageBatchWriter } from './infrastructure/persistence/message-batch-writer';
 import { PostgresConversationRepository } from './infrastructure/persistence/postgres-conversation.repository';
 import { MemoryPresenceTracker } from './infrastructure/realtime/memory-presence.tracker';
 import { MessagingGateway } from './infrastructure/realtime/messaging.gateway';
@@ -87,6 +88,7 @@ export class MessagingModule {
           useFactory: (config: ConfigService<Configuration, true>) =>
             new ContentFilter(config.get('messaging', { infer: true }).extraBlockedWords),
         },
+        MessageBatchWriter,
         MessageDelivery,
         ConversationLookup,
         DirectPermission,

@@ -49,7 +49,10 @@ export abstract class ConversationRepository {
 
   /**
    * Stores the message, makes it the conversation's last one and counts it unread for every other
-   * participant: one round trip, in the caller's transaction.
+   * participant, in one statement. In a transaction it is part of the caller's transaction;
+   * otherwise it is committed when the promise resolves (possibly in one statement with other
+   * messages sent at the same moment), and the messages of one conversation get ids in the order
+   * they were appended.
    */
   abstract append(message: NewMessage): Promise<Message>;
 

@@ -7,6 +7,11 @@ import {
   ConversationRepository,
   NewMessage,
 } from '../../domain/ports/conversation.repository';
+import {
+  APPEND_MESSAGE_SQL,
+  appendMessageParameters,
+  MessageBatchWriter,
+} from './message-batch-writer';
 
 interface ParticipantJson {
   user_id: number;
@@ -47,7 +52,10 @@ const SENDER = `JOIN conversation_participants s
 /** Messaging's tables (conversations, conversation_participants, messages) in plain SQL. */
 @Injectable()
 export class PostgresConversationRepository extends ConversationRepository {
-  constructor(private readonly context: TransactionContext) {
+  constructor(
+    private readonly context: TransactionContext,
+    private readonly batches: MessageBatchWriter,
+  ) {
     super();
   }
 
@@ -127,26 +135,11 @@ export class PostgresConversationRepository extends ConversationRepository {
   }
 
   async append(message: NewMessage): Promise<Message> {
-    const [row]: Array<{ id: string }> = await this.query(
-      `WITH stored AS (
-         INSERT INTO messages (conversation_id, sender_id, content, created_at)
-         VALUES ($1, $2, $3, $4) RETURNING id),
-       latest AS (
-         UPDATE conversations SET last_message_id = GREATEST(last_message_id, (SELECT id FROM stored))
-          WHERE id = $1),
-       marked AS (
-         UPDATE conversation_participants
-            SET last_activity_at = GREATEST(last_activity_at, $4),
-                unread_count = unread_count + CASE WHEN user_id = $2 THEN 0 ELSE 1 END,
-                last_read_message_id = CASE WHEN user_id = $2 THEN (SELECT id FROM stored)
-                                            ELSE last_read_message_id END,
-                has_written = has_written OR user_id = $2
-          WHERE conversation_id = $1)
-       SELECT id FROM stored`,
-      [message.conversationId, message.senderId, message.content, message.createdAt],
-    );
+    const id = this.context.isActive()
+      ? await this.appendInTransaction(message)
+      : await this.batches.append(message);
     return {
-      id: Number(row.id),
+      id,
       conversationId: message.conversationId,
       senderId: message.senderId,
       senderName: message.senderName,
@@ -221,6 +214,14 @@ export class PostgresConversationRepository extends ConversationRepository {
       [userId],
     );
     return rows.map((row) => row.user_id);
+  }
+
+  private async appendInTransaction(message: NewMessage): Promise<number> {
+    const [row]: Array<{ id: string }> = await this.query(
+      APPEND_MESSAGE_SQL,
+      appendMessageParameters(message),
+    );
+    return Number(row.id);
   }
 
   private query<T = never>(sql: string, parameters: readonly unknown[]): Promise<T> {
