@@ -5,6 +5,7 @@ import { SharedDatabaseModule } from '../../src/shared/database/shared-database.
 import { TransactionContext } from '../../src/shared/database/transaction-context';
 import { DomainEvent, START_OF_STREAM } from '../../src/shared/events/domain-event';
 import { EventConsumer, EventConsumers } from '../../src/shared/events/event-consumer';
+import { EVENT_POLLER_LOCK } from '../../src/shared/events/event-consumer.runner';
 import { EventLog } from '../../src/shared/events/event-log';
 import { EventsModule } from '../../src/shared/events/events.module';
 import { PostgresEventCursors } from '../../src/shared/events/postgres-event-cursors';
@@ -344,5 +345,79 @@ describe('outbox consumers (shared/events)', () => {
     await insertEvent(await connect(), 'probe.c');
     await first;
     expect(heard).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('outbox consumers on several instances (shared/events)', () => {
+  let database: TestDatabase;
+  let writer: Client;
+  const apps: TestApp[] = [];
+
+  const start = async (): Promise<TestApp> => {
+    const app = await startTestApp({ database, extraModules: [ProbeConsumersModule] });
+    apps.push(app);
+    return app;
+  };
+
+  const holdsPollerLock = (app: TestApp) =>
+    app.app.get(PostgresNotifications).holdsLock(EVENT_POLLER_LOCK);
+
+  /** Polls until `condition` holds; fails naming `what` if it still does not after 20 s. */
+  const until = async (what: string, condition: () => boolean | Promise<boolean>) => {
+    const deadline = Date.now() + 20_000;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  /** Commits an event that only `test.only-b` handles and waits until it has been handled. */
+  const consumedWithoutDrain = async (): Promise<void> => {
+    const { rows } = await writer.query<{ id: string }>(
+      `INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload, occurred_at)
+       VALUES ('probe.b', 'probe', '1', '{}', now()) RETURNING id::text`,
+    );
+    await until(`event ${rows[0].id} handled`, async () => {
+      const reactions: unknown[] = await apps[0].dataSource.query(
+        `SELECT 1 FROM test_reactions WHERE consumer = 'test.only-b' AND event_id = $1`,
+        [rows[0].id],
+      );
+      return reactions.length === 1;
+    });
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    writer = new Client({ connectionString: database.url });
+    await writer.connect();
+    await writer.query(`CREATE TABLE test_reactions (
+      seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      consumer text NOT NULL,
+      event_id bigint NOT NULL)`);
+  });
+
+  afterAll(async () => {
+    await writer.end();
+    for (const app of apps) await app.close();
+    await database.drop();
+  });
+
+  it('lets one instance react to commits; the other takes over when it stops', async () => {
+    const leader = await start();
+    await until('the first instance polls', () => holdsPollerLock(leader));
+    const follower = await start();
+    const followerReads = jest.spyOn(follower.app.get(PostgresEventCursors), 'withEventsAfter');
+    const followerBatches = jest.spyOn(follower.app.get(PostgresEventCursors), 'lock');
+
+    for (let event = 0; event < 3; event += 1) await consumedWithoutDrain();
+    expect(holdsPollerLock(follower)).toBe(false);
+    expect(followerReads).not.toHaveBeenCalled();
+    expect(followerBatches).not.toHaveBeenCalled();
+
+    await leader.close();
+    apps.splice(apps.indexOf(leader), 1);
+    await consumedWithoutDrain();
+    expect(holdsPollerLock(follower)).toBe(true);
+    expect(followerBatches).toHaveBeenCalled();
   });
 });

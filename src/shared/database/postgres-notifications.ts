@@ -9,6 +9,10 @@ const RECONNECT_DELAY_MS = 1_000;
  * channel run on each notification. A lost connection is opened again after a second, and every
  * handler then runs once, since notifications sent meanwhile are gone. Wake-ups only: whoever
  * listens still polls slowly, so nothing depends on a notification arriving.
+ *
+ * The same connection holds session advisory locks that name one instance among several (e.g.
+ * the one that reacts to a channel): PostgreSQL releases them when the process dies or the
+ * connection drops, and this process forgets them when it sees the connection go.
  */
 @Injectable()
 export class PostgresNotifications implements OnApplicationShutdown {
@@ -18,6 +22,8 @@ export class PostgresNotifications implements OnApplicationShutdown {
   private connecting: Promise<void> | null = null;
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** Advisory locks held by the current connection. */
+  private readonly heldLocks = new Set<string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,6 +36,37 @@ export class PostgresNotifications implements OnApplicationShutdown {
     this.handlers.set(channel, [handler]);
     if (this.client) await this.client.query(`LISTEN ${quoted(channel)}`);
     else await this.connect();
+  }
+
+  /** Whether this process holds the lock `name` on its open connection (no round trip). */
+  holdsLock(name: string): boolean {
+    return this.client !== null && this.heldLocks.has(name);
+  }
+
+  /** Takes the session advisory lock `name` unless another session holds it; false meanwhile. */
+  async tryHoldLock(name: string): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    if (this.heldLocks.has(name)) return true;
+    try {
+      const { rows } = await client.query<{ held: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held',
+        [name],
+      );
+      // A connection lost meanwhile took the lock with it.
+      if (!rows[0].held || this.client !== client) return false;
+      this.heldLocks.add(name);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async releaseLock(name: string): Promise<void> {
+    if (!this.heldLocks.delete(name)) return;
+    await this.client
+      ?.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name])
+      .catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -69,7 +106,10 @@ export class PostgresNotifications implements OnApplicationShutdown {
   }
 
   private lost(client: Client, error: unknown): void {
-    if (this.client === client) this.client = null;
+    if (this.client === client) {
+      this.client = null;
+      this.heldLocks.clear();
+    }
     client.removeAllListeners('end');
     client.end().catch(() => undefined);
     if (this.stopped || this.reconnectTimer) return;

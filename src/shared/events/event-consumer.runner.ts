@@ -16,6 +16,12 @@ export const EVENT_POLL_INTERVAL_MS = 1_000;
 /** The channel the outbox's trigger notifies at each commit of events. */
 export const EVENT_CHANNEL = 'domain_events';
 /**
+ * The session advisory lock (on the LISTEN connection) of the one instance that polls: every
+ * instance hears every commit's notification, and each polling on it multiplied the outbox reads
+ * and cursor transactions per event by the number of instances.
+ */
+export const EVENT_POLLER_LOCK = 'eventstuffer.event-consumers.poller';
+/**
  * After a wake-up, polls again after 5, 10, 20 … ms until the slow poll takes over: an event
  * notified at its commit stays unreadable while an older transaction runs, and that one's end
  * notifies nobody when it wrote no event.
@@ -38,8 +44,10 @@ interface BatchOutcome {
 /**
  * Runs the registered consumers over the outbox. Each batch is one transaction: lock the
  * consumer's cursor, read the next committed events (EventLog.readAfter), let the consumer
- * handle them, move the cursor. Several instances share the work safely: the poller skips a
- * cursor another instance has locked, drain() waits for it.
+ * handle them, move the cursor. Of several instances, only the holder of EVENT_POLLER_LOCK polls
+ * (on wake-ups and every second); the others only try to take the lock every second, and do so
+ * when its holder stops or loses its connection. The poller skips a cursor another instance has
+ * locked (a drain(), or two holders for a moment after a lost connection), drain() waits for it.
  */
 @Injectable()
 export class EventConsumerRunner
@@ -137,6 +145,7 @@ export class EventConsumerRunner
     this.running = false;
     clearTimeout(this.timer);
     await this.polling;
+    await this.notifications.releaseLock(EVENT_POLLER_LOCK);
   }
 
   private selected(consumerName?: string): EventConsumer[] {
@@ -148,7 +157,7 @@ export class EventConsumerRunner
 
   /** Events committed: poll now (or right after the poll in flight) instead of at the next tick. */
   private wake(): void {
-    if (!this.running) return;
+    if (!this.running || !this.notifications.holdsLock(EVENT_POLLER_LOCK)) return;
     this.followUpMs = FIRST_FOLLOW_UP_MS;
     if (this.pollInFlight) {
       this.pollAgain = true;
@@ -186,6 +195,7 @@ export class EventConsumerRunner
 
   private async pollOnce(): Promise<void> {
     if (this.draining > 0) return;
+    if (!(await this.notifications.tryHoldLock(EVENT_POLLER_LOCK))) return;
     const due = [...this.consumers.values()].filter((consumer) => !this.sitsOut(consumer.name));
     if (due.length === 0) return;
     let pending: Set<string>;
