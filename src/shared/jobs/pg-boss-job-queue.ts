@@ -170,6 +170,26 @@ export class PgBossJobQueue extends JobScheduler implements OnModuleInit, OnAppl
     // pg-boss stops each worker with a background loop that polls every second until the worker's
     // job is done. The wait must outlast the longest job (a webhook delivery may take its 10 s
     // timeout): if stop() returned first, that loop would go on after the application closed.
-    await this.boss.stop({ graceful: true, wait: true, close: true, timeout: STOP_TIMEOUT_MS });
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: STOP_TIMEOUT_MS });
+    await this.closeConnections();
+  }
+
+  /**
+   * A worker's fetch may still be queued for one of the pool's few connections when stop()
+   * returns. pg's Pool.end() never answers queued requests, so closing at once would leave that
+   * worker unstopped for good, and pg-boss's loop that waits for it (a timer every second) would
+   * keep the process alive. The queued fetches get their connection first, then the pool closes.
+   */
+  private async closeConnections(): Promise<void> {
+    // pg-boss's own Db (typed as executeSql only) holds the pool and closes it.
+    const db = this.boss.getDb() as unknown as {
+      pool?: { waitingCount: number };
+      close(): Promise<void>;
+    };
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    while ((db.pool?.waitingCount ?? 0) > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await db.close();
   }
 }
