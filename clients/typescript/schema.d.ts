@@ -2398,42 +2398,28 @@ export interface components {
         };
         /** @enum {string} */
         AdminWebhookFilter: "failing" | "disabled";
-        AdminWebhookLastDelivery: {
-            /** Format: date-time */
-            at: string;
-            /** @description null when no answer came */
-            status_code: number | null;
-            succeeded: boolean;
-        };
         AdminWebhookEndpointResponse: {
-            /** @example 7 */
+            /** @example 1 */
             id: number;
-            /**
-             * @description The owner's user id
-             * @example 42
-             */
-            user_id: number;
             /** @example https://hooks.example.com/eventstuffer */
             url: string;
             description: string | null;
-            /**
-             * @description Event types subscribed to, or `["*"]`
-             * @example [
-             *       "booking.created",
-             *       "payment.completed"
-             *     ]
-             */
-            events: string[];
+            events: ("booking.created" | "booking.completed" | "booking.cancelled" | "payment.completed" | "review.created" | "booking.accepted" | "booking.declined" | "booking.expired" | "booking.checked_in" | "booking.disputed" | "*")[];
             status: components["schemas"]["WebhookEndpointStatus"];
             /** @example null */
             disabled_reason: string | null;
             /** @description Events in a row whose every attempt failed (disabled at 10) */
             failure_count: number;
-            last_delivery: components["schemas"]["AdminWebhookLastDelivery"] | null;
+            last_delivery: components["schemas"]["WebhookLastDeliveryResponse"] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description The owner's user id
+             * @example 42
+             */
+            user_id: number;
         };
         AdminWebhookListResponse: {
             /** @example 1 */

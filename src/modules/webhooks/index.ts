@@ -4,7 +4,12 @@
  */
 export { WebhooksModule, type WebhooksModuleOptions } from './webhooks.module';
 
-// What the operators' module calls (`GET /api/admin/webhooks?status=`): read only.
+// What the operators' module calls (`GET /api/admin/webhooks?status=`): read only, and the
+// endpoint's response shape it extends with the owner.
+export {
+  WebhookEndpointResponse,
+  toEndpointResponse,
+} from './infrastructure/http/dto/webhook.responses';
 export { ListAllWebhookEndpointsQuery } from './application/list-all-endpoints.query';
 export { type EndpointFilter } from './domain/ports/webhook-endpoint.repository';
 export {

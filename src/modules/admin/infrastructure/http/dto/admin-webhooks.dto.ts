@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../../../../shared/http/page.query';
 import {
-  ENDPOINT_STATUSES,
   type EndpointFilter,
-  type EndpointStatus,
+  toEndpointResponse,
   type WebhookEndpoint,
+  WebhookEndpointResponse,
 } from '../../../../webhooks';
 import { PageMetaResponse } from '../../../../../shared/http/page-meta.response';
 
@@ -27,60 +27,10 @@ export class AdminWebhooksRequest extends PageQuery {
   status?: WebhookFilter;
 }
 
-export class AdminWebhookLastDelivery {
-  @ApiProperty({ format: 'date-time' })
-  at!: string;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'null when no answer came' })
-  status_code!: number | null;
-
-  @ApiProperty()
-  succeeded!: boolean;
-}
-
-/** One account's endpoint as operators see it: its owner and health, never its secret. */
-export class AdminWebhookEndpointResponse {
-  @ApiProperty({ type: 'integer', example: 7 })
-  id!: number;
-
+/** One account's endpoint as operators see it: the owner's view plus its owner, never its secret. */
+export class AdminWebhookEndpointResponse extends WebhookEndpointResponse {
   @ApiProperty({ type: 'integer', description: "The owner's user id", example: 42 })
   user_id!: number;
-
-  @ApiProperty({ example: 'https://hooks.example.com/eventstuffer' })
-  url!: string;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  description!: string | null;
-
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'string' },
-    description: 'Event types subscribed to, or `["*"]`',
-    example: ['booking.created', 'payment.completed'],
-  })
-  events!: string[];
-
-  @ApiProperty({ enum: ENDPOINT_STATUSES, enumName: 'WebhookEndpointStatus' })
-  status!: EndpointStatus;
-
-  @ApiProperty({ type: 'string', nullable: true, example: null })
-  disabled_reason!: string | null;
-
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    description: 'Events in a row whose every attempt failed (disabled at 10)',
-  })
-  failure_count!: number;
-
-  @ApiProperty({ type: () => AdminWebhookLastDelivery, nullable: true })
-  last_delivery!: AdminWebhookLastDelivery | null;
-
-  @ApiProperty({ format: 'date-time' })
-  created_at!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updated_at!: string;
 }
 
 export class AdminWebhookListResponse extends PageMetaResponse {
@@ -89,25 +39,7 @@ export class AdminWebhookListResponse extends PageMetaResponse {
 }
 
 export function toAdminWebhookResponse(endpoint: WebhookEndpoint): AdminWebhookEndpointResponse {
-  return {
-    id: endpoint.id,
-    user_id: endpoint.userId,
-    url: endpoint.url,
-    description: endpoint.description,
-    events: endpoint.eventTypes,
-    status: endpoint.status,
-    disabled_reason: endpoint.disabledReason,
-    failure_count: endpoint.consecutiveFailures,
-    last_delivery: endpoint.lastDeliveryAt
-      ? {
-          at: endpoint.lastDeliveryAt.toISOString(),
-          status_code: endpoint.lastDeliveryStatusCode,
-          succeeded: endpoint.lastDeliverySucceeded ?? false,
-        }
-      : null,
-    created_at: endpoint.createdAt.toISOString(),
-    updated_at: endpoint.updatedAt.toISOString(),
-  };
+  return { ...toEndpointResponse(endpoint), user_id: endpoint.userId };
 }
 
 export const ADMIN_WEBHOOK_LIST_EXAMPLE: AdminWebhookListResponse = {
