@@ -56,7 +56,7 @@ export class TransactionContext {
   }
 
   /**
-   * A read of a per-request hot path (search, API-key authentication). Outside a transaction it
+   * A statement of a per-request hot path (search, API-key authentication, a chat message). Outside a transaction it
    * runs on the pool as a named prepared statement: each connection parses it once, and
    * PostgreSQL may keep its plan (a generic plan, once it costs no more than planning each call),
    * where an unnamed statement is parsed and planned on every call. The text must not embed

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { DatabaseError } from 'pg';
-import { DataSource } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import { TransactionContext } from '../../../../shared/database/transaction-context';
 import { NewMessage } from '../../domain/ports/conversation.repository';
 
 /**
@@ -71,39 +72,10 @@ export function appendMessageParameters(message: NewMessage): unknown[] {
   return [message.conversationId, message.senderId, message.content, message.createdAt];
 }
 
-/** The part of pg's client used here (TypeORM hands it out for prepared statements). */
-interface PgClient {
-  query(config: {
-    name?: string;
-    text: string;
-    values: unknown[];
-  }): Promise<{ rows: Array<{ id: string }> }>;
-}
-
-/**
- * The ids of the messages, in their order. A lone message (the common case when the load is
- * light) runs a named prepared statement: PostgreSQL then plans it once per connection, where
- * planning cost about as much as running it. A batch plans its statement each time (a plan for
- * one array size fits the others poorly), once for all its messages.
- */
-async function storeMessages(client: PgClient, messages: readonly NewMessage[]): Promise<number[]> {
-  const { rows } =
-    messages.length === 1
-      ? await client.query({
-          name: 'messaging_append_message',
-          text: APPEND_MESSAGE_SQL,
-          values: appendMessageParameters(messages[0]),
-        })
-      : await client.query({
-          text: APPEND_MESSAGES_SQL,
-          values: [
-            messages.map((m) => m.conversationId),
-            messages.map((m) => m.senderId),
-            messages.map((m) => m.content),
-            messages.map((m) => m.createdAt),
-          ],
-        });
-  return rows.map((row) => Number(row.id));
+/** The database answered with an error (not a dropped connection, whose outcome is unknown). */
+function refusedByDatabase(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  return cause instanceof DatabaseError;
 }
 
 /** Conversations spread over this many writers; each has at most one statement in flight. */
@@ -143,7 +115,7 @@ export class MessageBatchWriter implements BeforeApplicationShutdown {
     writing: null,
   }));
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionContext) {}
 
   append(message: NewMessage): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -168,28 +140,44 @@ export class MessageBatchWriter implements BeforeApplicationShutdown {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
     try {
-      const client = (await runner.connect()) as PgClient;
-      try {
-        const ids = await storeMessages(
-          client,
-          batch.map((pending) => pending.message),
-        );
-        batch.forEach((pending, index) => pending.resolve(ids[index]));
-      } catch (error) {
-        if (batch.length === 1 || !(error instanceof DatabaseError)) throw error;
-        for (const pending of batch) {
-          await storeMessages(client, [pending.message]).then(
-            ([id]) => pending.resolve(id),
-            (singleError: unknown) => pending.reject(singleError),
-          );
-        }
-      }
+      const ids = await this.store(batch.map((pending) => pending.message));
+      batch.forEach((pending, index) => pending.resolve(ids[index]));
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
-    } finally {
-      await runner.release();
+      if (batch.length === 1 || !refusedByDatabase(error)) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      for (const pending of batch) {
+        await this.store([pending.message]).then(
+          ([id]) => pending.resolve(id),
+          (singleError: unknown) => pending.reject(singleError),
+        );
+      }
     }
+  }
+
+  /**
+   * The ids of the messages, in their order. A lone message (the common case when the load is
+   * light) runs as a prepared statement: PostgreSQL then plans it once per connection, where
+   * planning cost about as much as running it. A batch plans its statement each time (a plan for
+   * one array size fits the others poorly), once for all its messages.
+   */
+  private async store(messages: readonly NewMessage[]): Promise<number[]> {
+    const rows =
+      messages.length === 1
+        ? await this.transactions.queryPrepared<{ id: string }>(
+            APPEND_MESSAGE_SQL,
+            appendMessageParameters(messages[0]),
+          )
+        : await this.transactions
+            .manager()
+            .query<Array<{ id: string }>>(APPEND_MESSAGES_SQL, [
+              messages.map((m) => m.conversationId),
+              messages.map((m) => m.senderId),
+              messages.map((m) => m.content),
+              messages.map((m) => m.createdAt),
+            ]);
+    return rows.map((row) => Number(row.id));
   }
 }
