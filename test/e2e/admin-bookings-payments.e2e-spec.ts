@@ -1,47 +1,26 @@
 import { createApiKey, bearer } from '../support/accounts';
-import { createCompanion, createUser, TestCompanion, TestUser } from '../support/booking-fixtures';
-import { FakeStripeServer } from '../support/fake-stripe-server';
-import { ManualClock } from '../support/manual-clock';
+import { createUser, TestUser } from '../support/booking-fixtures';
+import { useStripeTestApp } from '../support/stripe-test-app';
 import {
   drainReactions,
   expectLedgerBalanced,
-  onboardStaff,
   payThroughStripe,
   runPaymentJobs,
 } from '../support/payments';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 const START = '2026-05-01T10:00:00.000Z';
 const HOUR = 3_600_000;
 
 /** CONTRACT §8: operators' bookings, dispute settlement, payouts and statistics. */
 describe('operators: bookings, disputes, payouts and stats', () => {
-  const clock = new ManualClock(START);
-  const fake = new FakeStripeServer({ now: () => clock.now() });
-  let testApp: TestApp;
-  let companion: TestCompanion;
-  let client: TestUser;
+  const suite = useStripeTestApp({ start: START, onboard: true });
+  const { clock, fake } = suite;
   let admin: TestUser;
-  let day = 0;
 
   beforeAll(async () => {
-    await fake.start();
-    testApp = await startTestApp({
-      clock,
-      env: { ...fake.env(), RATE_LIMIT_BOOKING_CREATION: '100000' },
-    });
-    companion = await createCompanion(testApp);
-    client = await createUser(testApp);
-    admin = await createUser(testApp, { role: 'admin' });
-    await onboardStaff(testApp, fake, companion.staff);
+    admin = await createUser(suite.testApp, { role: 'admin' });
   });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await fake.stop();
-  });
-
-  afterEach(() => clock.set(START));
 
   interface TestBooking {
     id: number;
@@ -49,7 +28,8 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     endsAt: Date;
   }
 
-  const inject = (options: Parameters<TestApp['app']['inject']>[0]) => testApp.app.inject(options);
+  const inject = (options: Parameters<TestApp['app']['inject']>[0]) =>
+    suite.testApp.app.inject(options);
   const act = (code: string, action: string, as: TestUser, payload: object = {}) =>
     inject({
       method: 'POST',
@@ -61,19 +41,18 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     inject({ method, url, headers: admin.headers, payload });
 
   async function requested(): Promise<TestBooking> {
-    day += 1;
     const created = await inject({
       method: 'POST',
       url: '/api/v1/bookings',
-      headers: client.headers,
+      headers: suite.client.headers,
       payload: {
-        companion_id: companion.id,
-        event_date: new Date(Date.UTC(2026, 5, day)).toISOString().slice(0, 10),
+        companion_id: suite.companion.id,
+        event_date: suite.nextEventDate(),
         start_time: '18:00',
         duration_hours: 4,
         service_type: 'Event Hostess',
         location: 'Messe Berlin',
-        customer_email: client.email,
+        customer_email: suite.client.email,
       },
     });
     expect(created.statusCode).toBe(201);
@@ -83,25 +62,27 @@ describe('operators: bookings, disputes, payouts and stats', () => {
 
   async function paid(): Promise<TestBooking> {
     const booking = await requested();
-    expect((await act(booking.code, 'accept', companion.staff)).statusCode).toBe(200);
-    await payThroughStripe(testApp, fake, booking.code, client);
+    expect((await act(booking.code, 'accept', suite.companion.staff)).statusCode).toBe(200);
+    await payThroughStripe(suite.testApp, fake, booking.code, suite.client);
     return booking;
   }
 
   async function disputed(): Promise<TestBooking> {
     const booking = await paid();
     clock.set(new Date(booking.endsAt.getTime() + HOUR));
-    expect((await act(booking.code, 'dispute', client, { reason: 'Late' })).statusCode).toBe(200);
+    expect((await act(booking.code, 'dispute', suite.client, { reason: 'Late' })).statusCode).toBe(
+      200,
+    );
     return booking;
   }
 
   async function settle(): Promise<void> {
-    await drainReactions(testApp);
-    await runPaymentJobs(testApp);
+    await drainReactions(suite.testApp);
+    await runPaymentJobs(suite.testApp);
   }
 
   const auditCount = async (): Promise<number> =>
-    (await testApp.dataSource.query('SELECT count(*)::int AS n FROM audit_log'))[0].n;
+    (await suite.testApp.dataSource.query('SELECT count(*)::int AS n FROM audit_log'))[0].n;
 
   it('lists every booking with filters and shows one in full with its history and ledger', async () => {
     const pending = await requested();
@@ -119,13 +100,13 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     );
     const byCode = await asAdmin('GET', `/api/admin/bookings?code=${pending.code}`);
     expect(byCode.json()).toMatchObject({ total: 1, bookings: [{ booking_code: pending.code }] });
-    const [{ event_date: eventDate }] = await testApp.dataSource.query(
+    const [{ event_date: eventDate }] = await suite.testApp.dataSource.query(
       `SELECT to_char(event_date, 'YYYY-MM-DD') AS event_date FROM bookings WHERE id = $1`,
       [paidOne.id],
     );
     const byDate = await asAdmin(
       'GET',
-      `/api/admin/bookings?from=${eventDate}&to=${eventDate}&staff_id=${companion.staff.id}&client_id=${client.id}`,
+      `/api/admin/bookings?from=${eventDate}&to=${eventDate}&staff_id=${suite.companion.staff.id}&client_id=${suite.client.id}`,
     );
     expect(byDate.json()).toMatchObject({ total: 1, bookings: [{ booking_code: paidOne.code }] });
     const nobody = await asAdmin('GET', `/api/admin/bookings?client_id=${admin.id}`);
@@ -179,7 +160,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
       const bad = await asAdmin('POST', `/api/admin/bookings/${dispute.code}/resolve`, payload);
       expect({ payload, status: bad.statusCode }).toEqual({ payload, status: 422 });
     }
-    const [{ status }] = await testApp.dataSource.query(
+    const [{ status }] = await suite.testApp.dataSource.query(
       'SELECT status FROM bookings WHERE id = $1',
       [dispute.id],
     );
@@ -196,7 +177,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json().booking).toMatchObject({ status: 'cancelled', refund_amount: 50 });
     await settle();
-    expect(await expectLedgerBalanced(testApp, booking.id)).toEqual({
+    expect(await expectLedgerBalanced(suite.testApp, booking.id)).toEqual({
       charged: 18000,
       refunded: 5000,
       transferred: 11050,
@@ -206,7 +187,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     const history = await inject({
       method: 'GET',
       url: `/api/v1/bookings/${booking.code}/events`,
-      headers: client.headers,
+      headers: suite.client.headers,
     });
     expect(history.json().events.at(-1)).toMatchObject({ from: 'disputed', to: 'cancelled' });
     const audit = await asAdmin(
@@ -240,7 +221,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
       outcome: 'refund',
     });
     expect(full.json().booking).toMatchObject({ status: 'cancelled', refund_amount: 180 });
-    const key = await createApiKey(testApp, admin, ['read']);
+    const key = await createApiKey(suite.testApp, admin, ['read']);
     const release = await inject({
       method: 'POST',
       url: `/api/admin/bookings/${released.code}/resolve`,
@@ -250,13 +231,13 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     expect(release.statusCode).toBe(200);
     expect(release.json().booking.status).toBe('completed');
     await settle();
-    expect(await expectLedgerBalanced(testApp, refunded.id)).toEqual({
+    expect(await expectLedgerBalanced(suite.testApp, refunded.id)).toEqual({
       charged: 18000,
       refunded: 18000,
       transferred: 0,
       platformFee: 0,
     });
-    expect(await expectLedgerBalanced(testApp, released.id)).toEqual({
+    expect(await expectLedgerBalanced(suite.testApp, released.id)).toEqual({
       charged: 18000,
       refunded: 0,
       transferred: 15300,
@@ -265,7 +246,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     const history = await inject({
       method: 'GET',
       url: `/api/v1/bookings/${released.code}/events`,
-      headers: companion.staff.headers,
+      headers: suite.companion.staff.headers,
     });
     expect(history.json().events.at(-1)).toMatchObject({ from: 'disputed', to: 'completed' });
   });
@@ -274,7 +255,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     fake.failNext(/^\/v1\/transfers$/, { status: 400, code: 'balance_insufficient' });
     const booking = await paid();
     clock.set(booking.endsAt);
-    expect((await act(booking.code, 'complete', client)).statusCode).toBe(200);
+    expect((await act(booking.code, 'complete', suite.client)).statusCode).toBe(200);
     await settle();
     const failed = await asAdmin('GET', '/api/admin/payouts?status=failed');
     expect(failed.statusCode).toBe(200);
@@ -303,7 +284,9 @@ describe('operators: bookings, disputes, payouts and stats', () => {
       .callsTo(/^\/v1\/transfers$/)
       .filter((call) => call.idempotencyKey === `booking:${booking.id}:payout`);
     expect(transfers.filter((call) => call.status === 200 && !call.replayed)).toHaveLength(1);
-    expect(await expectLedgerBalanced(testApp, booking.id)).toMatchObject({ transferred: 15300 });
+    expect(await expectLedgerBalanced(suite.testApp, booking.id)).toMatchObject({
+      transferred: 15300,
+    });
     const audit = await asAdmin('GET', `/api/admin/audit-log?action=payout.retry`);
     expect(audit.json().entries).toEqual([
       expect.objectContaining({
@@ -324,7 +307,7 @@ describe('operators: bookings, disputes, payouts and stats', () => {
     await paid();
     clock.set(START);
     await paid();
-    const db = testApp.dataSource;
+    const db = suite.testApp.dataSource;
     const inRange = `created_at >= '2026-04-30T00:00:00Z' AND created_at < '2026-05-02T00:00:00Z'`;
     const expectedBookings: Array<{ status: string; n: number }> = await db.query(
       `SELECT status, count(*)::int AS n FROM bookings WHERE ${inRange} GROUP BY status`,

@@ -1,65 +1,41 @@
-import { startTestApp, TestApp } from '../support/test-app';
-import { ManualClock } from '../support/manual-clock';
-import { createCompanion, createUser, TestCompanion, TestUser } from '../support/booking-fixtures';
-import { FakeStripeServer } from '../support/fake-stripe-server';
+import { createUser, TestUser } from '../support/booking-fixtures';
+import { useStripeTestApp } from '../support/stripe-test-app';
 import { deliver, ledgerSums, requestPayment } from '../support/payments';
 
 const STRIPE_IDS = /\b(cs|pi|ch|re|tr|acct|evt)_[A-Za-z0-9]/;
 
 describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, §5.2)', () => {
-  const clock = new ManualClock('2026-05-01T10:00:00.000Z');
-  const fake = new FakeStripeServer({ now: () => clock.now() });
-  let testApp: TestApp;
-  let companion: TestCompanion;
-  let client: TestUser;
-  let day = 0;
-
-  beforeAll(async () => {
-    await fake.start();
-    testApp = await startTestApp({
-      clock,
-      env: { ...fake.env(), RATE_LIMIT_BOOKING_CREATION: '100000' },
-    });
-    companion = await createCompanion(testApp);
-    client = await createUser(testApp);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await fake.stop();
-  });
-
-  afterEach(() => clock.set('2026-05-01T10:00:00.000Z'));
+  const suite = useStripeTestApp({ start: '2026-05-01T10:00:00.000Z' });
+  const { clock, fake } = suite;
 
   async function acceptedBooking(): Promise<{ id: number; code: string }> {
-    day += 1;
-    const created = await testApp.app.inject({
+    const created = await suite.testApp.app.inject({
       method: 'POST',
       url: '/api/v1/bookings',
-      headers: client.headers,
+      headers: suite.client.headers,
       payload: {
-        companion_id: companion.id,
-        event_date: new Date(Date.UTC(2026, 5, day)).toISOString().slice(0, 10),
+        companion_id: suite.companion.id,
+        event_date: suite.nextEventDate(),
         start_time: '18:00',
         duration_hours: 4,
         service_type: 'Event Hostess',
         location: 'Messe Berlin',
-        customer_email: client.email,
+        customer_email: suite.client.email,
       },
     });
     const { id, booking_code: code } = created.json().booking;
-    const accepted = await testApp.app.inject({
+    const accepted = await suite.testApp.app.inject({
       method: 'POST',
       url: `/api/v1/bookings/${code}/accept`,
-      headers: companion.staff.headers,
+      headers: suite.companion.staff.headers,
     });
     expect(accepted.statusCode).toBe(200);
     return { id, code };
   }
 
-  const bookingOf = async (code: string, as: TestUser = client) =>
+  const bookingOf = async (code: string, as: TestUser = suite.client) =>
     (
-      await testApp.app.inject({
+      await suite.testApp.app.inject({
         method: 'GET',
         url: `/api/v1/bookings/${code}`,
         headers: as.headers,
@@ -67,7 +43,7 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
     ).json().booking;
 
   async function paymentState(bookingId: number) {
-    const [row] = await testApp.dataSource.query(
+    const [row] = await suite.testApp.dataSource.query(
       `SELECT (SELECT status FROM bookings WHERE id = $1) AS status,
               (SELECT count(*) FROM ledger_entries WHERE booking_id = $1)::int AS ledger,
               (SELECT count(*) FROM domain_events WHERE aggregate_id = $1::text)::int AS events,
@@ -80,10 +56,10 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
   it('opens one Stripe checkout per booking, with the booking as transfer group and the idempotency key booking:<id>:checkout', async () => {
     const booking = await acceptedBooking();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => requestPayment(testApp, booking.code, client)),
+      Array.from({ length: 5 }, () => requestPayment(suite.testApp, booking.code, suite.client)),
     );
     expect(new Set(results.map((result) => result.url)).size).toBe(1);
-    const again = await requestPayment(testApp, booking.code, client);
+    const again = await requestPayment(suite.testApp, booking.code, suite.client);
     expect(again.url).toBe(results[0].url);
     expect(again.url).toMatch(new RegExp(`^${fake.url}/pay/cs_test_`));
     const created = fake
@@ -102,7 +78,7 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
       payment_intent_data: { transfer_group: booking.code },
       line_items: [{ price_data: { unit_amount: '18000', currency: 'eur' } }],
     });
-    const [{ open }] = await testApp.dataSource.query(
+    const [{ open }] = await suite.testApp.dataSource.query(
       `SELECT count(*)::int AS open FROM payment_checkouts WHERE booking_id = $1 AND status = 'open'`,
       [booking.id],
     );
@@ -111,11 +87,11 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
 
   it('replaces an expired checkout with a new one under its own key', async () => {
     const booking = await acceptedBooking();
-    const first = await requestPayment(testApp, booking.code, client);
+    const first = await requestPayment(suite.testApp, booking.code, suite.client);
     clock.advanceHours(24);
-    const second = await requestPayment(testApp, booking.code, client);
+    const second = await requestPayment(suite.testApp, booking.code, suite.client);
     expect(second.url).not.toBe(first.url);
-    const rows = await testApp.dataSource.query(
+    const rows = await suite.testApp.dataSource.query(
       'SELECT attempt, status FROM payment_checkouts WHERE booking_id = $1 ORDER BY attempt',
       [booking.id],
     );
@@ -131,25 +107,31 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
   it('lets only the client pay, and only an accepted booking', async () => {
     const booking = await acceptedBooking();
     const pay = (headers: Record<string, string>) =>
-      testApp.app.inject({ method: 'POST', url: `/api/v1/bookings/${booking.code}/pay`, headers });
-    expect((await pay(companion.staff.headers)).statusCode).toBe(403);
-    const stranger = await createUser(testApp);
+      suite.testApp.app.inject({
+        method: 'POST',
+        url: `/api/v1/bookings/${booking.code}/pay`,
+        headers,
+      });
+    expect((await pay(suite.companion.staff.headers)).statusCode).toBe(403);
+    const stranger = await createUser(suite.testApp);
     const hidden = await pay(stranger.headers);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toEqual({ error: 'Booking not found' });
-    const { sessionId } = await requestPayment(testApp, booking.code, client);
-    expect((await deliver(testApp, fake.payCheckout(sessionId).completed)).statusCode).toBe(200);
-    const paid = await pay(client.headers);
+    const { sessionId } = await requestPayment(suite.testApp, booking.code, suite.client);
+    expect((await deliver(suite.testApp, fake.payCheckout(sessionId).completed)).statusCode).toBe(
+      200,
+    );
+    const paid = await pay(suite.client.headers);
     expect(paid.statusCode).toBe(409);
     expect(paid.json()).toEqual({ error: 'Cannot pay a paid booking' });
   });
 
   it('refuses a missing, bad or stale signature with 400 and changes nothing', async () => {
     const booking = await acceptedBooking();
-    const { sessionId } = await requestPayment(testApp, booking.code, client);
+    const { sessionId } = await requestPayment(suite.testApp, booking.code, suite.client);
     const { completed } = fake.payCheckout(sessionId);
     const before = await paymentState(booking.id);
-    const missing = await testApp.app.inject({
+    const missing = await suite.testApp.app.inject({
       method: 'POST',
       url: '/payments/stripe/webhook',
       headers: { 'content-type': 'application/json' },
@@ -158,7 +140,7 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toEqual({ error: 'Invalid Stripe signature' });
     const tampered = { ...completed, payload: completed.payload.replace('"paid"', '"PAID"') };
-    expect((await deliver(testApp, tampered)).statusCode).toBe(400);
+    expect((await deliver(suite.testApp, tampered)).statusCode).toBe(400);
     const forged = fake.signedEvent(
       'checkout.session.completed',
       JSON.parse(completed.payload).data.object,
@@ -166,30 +148,30 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
         secret: 'whsec_not_the_right_one',
       },
     );
-    expect((await deliver(testApp, forged)).statusCode).toBe(400);
+    expect((await deliver(suite.testApp, forged)).statusCode).toBe(400);
     const stale = fake.signedEvent(
       'checkout.session.completed',
       JSON.parse(completed.payload).data.object,
       { timestamp: Math.floor(clock.now().getTime() / 1000) - 301 },
     );
-    expect((await deliver(testApp, stale)).statusCode).toBe(400);
+    expect((await deliver(suite.testApp, stale)).statusCode).toBe(400);
     expect(await paymentState(booking.id)).toEqual(before);
     expect((await bookingOf(booking.code)).status).toBe('accepted');
   });
 
   it('marks the booking paid once, however often Stripe tells it', async () => {
     const booking = await acceptedBooking();
-    const { sessionId } = await requestPayment(testApp, booking.code, client);
+    const { sessionId } = await requestPayment(suite.testApp, booking.code, suite.client);
     const { completed, intentSucceeded } = fake.payCheckout(sessionId);
-    const first = await deliver(testApp, completed);
+    const first = await deliver(suite.testApp, completed);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ received: true });
     const afterFirst = await paymentState(booking.id);
-    expect(await deliver(testApp, completed)).toMatchObject({ statusCode: 200 });
-    expect(await deliver(testApp, intentSucceeded)).toMatchObject({ statusCode: 200 });
+    expect(await deliver(suite.testApp, completed)).toMatchObject({ statusCode: 200 });
+    expect(await deliver(suite.testApp, intentSucceeded)).toMatchObject({ statusCode: 200 });
     const afterAll = await paymentState(booking.id);
     expect(afterAll).toEqual({ ...afterFirst, processed: afterFirst.processed + 1 });
-    expect(await ledgerSums(testApp, booking.id)).toEqual({
+    expect(await ledgerSums(suite.testApp, booking.id)).toEqual({
       charged: 18000,
       refunded: 0,
       transferred: 0,
@@ -197,7 +179,7 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
     });
     const shown = await bookingOf(booking.code);
     expect(shown).toMatchObject({ status: 'paid', payment_status: 'paid', refund_amount: null });
-    const [event] = await testApp.dataSource.query(
+    const [event] = await suite.testApp.dataSource.query(
       `SELECT payload FROM domain_events WHERE type = 'payment.completed' AND aggregate_id = $1`,
       [String(booking.id)],
     );
@@ -207,28 +189,31 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
 
   it('keeps the booking accepted after a declined card, recording the failure', async () => {
     const booking = await acceptedBooking();
-    const { sessionId } = await requestPayment(testApp, booking.code, client);
+    const { sessionId } = await requestPayment(suite.testApp, booking.code, suite.client);
     expect(
-      (await deliver(testApp, fake.failPayment(sessionId, 'insufficient_funds'))).statusCode,
+      (await deliver(suite.testApp, fake.failPayment(sessionId, 'insufficient_funds'))).statusCode,
     ).toBe(200);
     expect((await bookingOf(booking.code)).status).toBe('accepted');
-    const [checkout] = await testApp.dataSource.query(
+    const [checkout] = await suite.testApp.dataSource.query(
       'SELECT status, last_failure FROM payment_checkouts WHERE booking_id = $1',
       [booking.id],
     );
     expect(checkout).toEqual({ status: 'open', last_failure: 'insufficient_funds' });
-    expect((await ledgerSums(testApp, booking.id)).charged).toBe(0);
+    expect((await ledgerSums(suite.testApp, booking.id)).charged).toBe(0);
   });
 
   it('acknowledges event types it does not handle', async () => {
-    const response = await deliver(testApp, fake.signedEvent('customer.created', { id: 'cus_1' }));
+    const response = await deliver(
+      suite.testApp,
+      fake.signedEvent('customer.created', { id: 'cus_1' }),
+    );
     expect(response.statusCode).toBe(200);
   });
 
   it('shows no Stripe identifier anywhere but the client’s own checkout_url', async () => {
     const booking = await acceptedBooking();
-    const { sessionId } = await requestPayment(testApp, booking.code, client);
-    await deliver(testApp, fake.payCheckout(sessionId).completed);
+    const { sessionId } = await requestPayment(suite.testApp, booking.code, suite.client);
+    await deliver(suite.testApp, fake.payCheckout(sessionId).completed);
     for (const url of [
       `/api/v1/bookings/${booking.code}`,
       `/api/v1/bookings/${booking.code}/events`,
@@ -236,8 +221,12 @@ describe('payments: checkout and the Stripe webhook (CONTRACT §4.7 pay, §5.1, 
       `/api/v1/bookings/${booking.code}/cancellation-quote`,
       '/api/v1/bookings',
     ]) {
-      for (const as of [client, companion.staff]) {
-        const response = await testApp.app.inject({ method: 'GET', url, headers: as.headers });
+      for (const as of [suite.client, suite.companion.staff]) {
+        const response = await suite.testApp.app.inject({
+          method: 'GET',
+          url,
+          headers: as.headers,
+        });
         expect({ url, status: response.statusCode }).toEqual({ url, status: 200 });
         expect(response.body).not.toMatch(STRIPE_IDS);
       }

@@ -1,16 +1,13 @@
 import { ResolveDisputeUseCase } from '../../src/modules/payments/application/resolve-dispute.use-case';
 import { AutoCompleteBookingUseCase } from '../../src/modules/bookings/application/auto-complete-booking.use-case';
 import { Actor } from '../../src/shared/domain/actor';
-import { startTestApp, TestApp } from '../support/test-app';
-import { ManualClock } from '../support/manual-clock';
-import { createCompanion, createUser, TestCompanion, TestUser } from '../support/booking-fixtures';
-import { FakeStripeServer } from '../support/fake-stripe-server';
+import { createUser, TestCompanion, TestUser } from '../support/booking-fixtures';
+import { useStripeTestApp } from '../support/stripe-test-app';
 import {
   deliver,
   drainReactions,
   expectLedgerBalanced,
   ledgerSums,
-  onboardStaff,
   payThroughStripe,
   requestPayment,
   runPaymentJobs,
@@ -21,31 +18,8 @@ const HOUR = 3_600_000;
 
 /** CONTRACT §4.7, §4.8, §5.1, §5.3, §5.5: where the money of a paid booking goes. */
 describe('payments: refunds, completion, disputes and payouts', () => {
-  const clock = new ManualClock(START);
-  const fake = new FakeStripeServer({ now: () => clock.now() });
-  let testApp: TestApp;
-  let companion: TestCompanion;
-  let client: TestUser;
-  let accountId: string;
-  let day = 0;
-
-  beforeAll(async () => {
-    await fake.start();
-    testApp = await startTestApp({
-      clock,
-      env: { ...fake.env(), RATE_LIMIT_BOOKING_CREATION: '100000' },
-    });
-    companion = await createCompanion(testApp);
-    client = await createUser(testApp);
-    accountId = await onboardStaff(testApp, fake, companion.staff);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await fake.stop();
-  });
-
-  afterEach(() => clock.set(START));
+  const suite = useStripeTestApp({ start: START, onboard: true });
+  const { clock, fake } = suite;
 
   interface PaidBooking {
     id: number;
@@ -57,16 +31,15 @@ describe('payments: refunds, completion, disputes and payouts', () => {
   async function paidBooking(
     options: { insured?: boolean; as?: TestUser; target?: TestCompanion } = {},
   ): Promise<PaidBooking> {
-    const as = options.as ?? client;
-    const target = options.target ?? companion;
-    day += 1;
-    const created = await testApp.app.inject({
+    const as = options.as ?? suite.client;
+    const target = options.target ?? suite.companion;
+    const created = await suite.testApp.app.inject({
       method: 'POST',
       url: '/api/v1/bookings',
       headers: as.headers,
       payload: {
         companion_id: target.id,
-        event_date: new Date(Date.UTC(2026, 5, day)).toISOString().slice(0, 10),
+        event_date: suite.nextEventDate(),
         start_time: '18:00',
         duration_hours: 4,
         service_type: 'Event Hostess',
@@ -79,7 +52,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
     const booking = created.json().booking;
     const accepted = await act(booking.booking_code, 'accept', target.staff);
     expect(accepted.statusCode).toBe(200);
-    await payThroughStripe(testApp, fake, booking.booking_code, as);
+    await payThroughStripe(suite.testApp, fake, booking.booking_code, as);
     return {
       id: booking.id,
       code: booking.booking_code,
@@ -89,19 +62,19 @@ describe('payments: refunds, completion, disputes and payouts', () => {
   }
 
   const act = (code: string, action: string, as: TestUser, payload: object = {}) =>
-    testApp.app.inject({
+    suite.testApp.app.inject({
       method: 'POST',
       url: `/api/v1/bookings/${code}/${action}`,
       headers: as.headers,
       payload,
     });
-  const get = (url: string, as: TestUser = client) =>
-    testApp.app.inject({ method: 'GET', url, headers: as.headers });
+  const get = (url: string, as: TestUser = suite.client) =>
+    suite.testApp.app.inject({ method: 'GET', url, headers: as.headers });
 
   /** Reactions to the booking's events, then the refund and payout jobs they scheduled. */
   async function settle(): Promise<void> {
-    await drainReactions(testApp);
-    await runPaymentJobs(testApp);
+    await drainReactions(suite.testApp);
+    await runPaymentJobs(suite.testApp);
   }
 
   const minor = (major: number) => Math.round(major * 100);
@@ -125,7 +98,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       '%s h before, insured %s, by %s: %s → refund %s, payout %s, fee %s',
       async (hours, insured, by, policy, refund, payout, fee) => {
         const booking = await paidBooking({ insured });
-        const party = by === 'client' ? client : companion.staff;
+        const party = by === 'client' ? suite.client : suite.companion.staff;
         clock.set(new Date(booking.startsAt.getTime() - hours * HOUR));
         const quote = await get(`/api/v1/bookings/${booking.code}/cancellation-quote`, party);
         expect(quote.statusCode).toBe(200);
@@ -165,19 +138,19 @@ describe('payments: refunds, completion, disputes and payouts', () => {
             ? [
                 expect.objectContaining({
                   amount: String(minor(payout)),
-                  destination: accountId,
+                  destination: suite.accountId,
                   transfer_group: booking.code,
                 }),
               ]
             : [],
         );
-        expect(await expectLedgerBalanced(testApp, booking.id)).toEqual({
+        expect(await expectLedgerBalanced(suite.testApp, booking.id)).toEqual({
           charged: insured ? 19800 : 18000,
           refunded: minor(refund),
           transferred: minor(payout),
           platformFee: minor(fee),
         });
-        const ledger = await get(`/api/v1/bookings/${booking.code}/ledger`, companion.staff);
+        const ledger = await get(`/api/v1/bookings/${booking.code}/ledger`, suite.companion.staff);
         expect(ledger.json().totals).toEqual({
           charged: insured ? 198 : 180,
           refunded: refund,
@@ -189,18 +162,18 @@ describe('payments: refunds, completion, disputes and payouts', () => {
   });
 
   it('flags the client’s booking requests of the next 30 days after a staff cancellation', async () => {
-    const other = await createUser(testApp);
+    const other = await createUser(suite.testApp);
     const booking = await paidBooking({ as: other });
-    expect((await act(booking.code, 'cancel', companion.staff, {})).statusCode).toBe(200);
+    expect((await act(booking.code, 'cancel', suite.companion.staff, {})).statusCode).toBe(200);
     await settle();
-    await expectLedgerBalanced(testApp, booking.id);
+    await expectLedgerBalanced(suite.testApp, booking.id);
     const request = (date: string) =>
-      testApp.app.inject({
+      suite.testApp.app.inject({
         method: 'POST',
         url: '/api/v1/bookings',
         headers: other.headers,
         payload: {
-          companion_id: companion.id,
+          companion_id: suite.companion.id,
           event_date: date,
           start_time: '08:00',
           duration_hours: 2,
@@ -211,13 +184,13 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       });
     const flagged = await request('2026-07-20');
     expect(flagged.json().booking.priority).toBe(true);
-    const newcomer = await createUser(testApp);
-    const regular = await testApp.app.inject({
+    const newcomer = await createUser(suite.testApp);
+    const regular = await suite.testApp.app.inject({
       method: 'POST',
       url: '/api/v1/bookings',
       headers: newcomer.headers,
       payload: {
-        companion_id: companion.id,
+        companion_id: suite.companion.id,
         event_date: '2026-07-20',
         start_time: '12:00',
         duration_hours: 2,
@@ -227,7 +200,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       },
     });
     expect(regular.json().booking.priority).toBe(false);
-    const listed = await get('/api/v1/bookings?status=pending', companion.staff);
+    const listed = await get('/api/v1/bookings?status=pending', suite.companion.staff);
     expect(listed.json().bookings[0].booking_code).toBe(flagged.json().booking.booking_code);
     clock.advanceHours(30 * 24 + 1);
     expect((await request('2026-07-21')).json().booking.priority).toBe(false);
@@ -236,14 +209,14 @@ describe('payments: refunds, completion, disputes and payouts', () => {
   it('completes after the end and pays the staff member out once: 180.00 → 153.00 + 27.00', async () => {
     const booking = await paidBooking();
     clock.set(new Date(booking.endsAt.getTime() - 1000));
-    const early = await act(booking.code, 'complete', client);
+    const early = await act(booking.code, 'complete', suite.client);
     expect(early.statusCode).toBe(409);
     expect(early.json()).toEqual({
       error: `Completion opens at the end of the booking, ${booking.endsAt.toISOString()}`,
     });
-    expect((await act(booking.code, 'complete', companion.staff)).statusCode).toBe(403);
+    expect((await act(booking.code, 'complete', suite.companion.staff)).statusCode).toBe(403);
     clock.set(booking.endsAt);
-    const completed = await act(booking.code, 'complete', client);
+    const completed = await act(booking.code, 'complete', suite.client);
     expect(completed.statusCode).toBe(200);
     expect(completed.json().booking).toMatchObject({
       status: 'completed',
@@ -251,7 +224,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
     });
     await settle();
     await settle();
-    expect(await expectLedgerBalanced(testApp, booking.id)).toEqual({
+    expect(await expectLedgerBalanced(suite.testApp, booking.id)).toEqual({
       charged: 18000,
       refunded: 0,
       transferred: 15300,
@@ -261,7 +234,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       .callsTo(/^\/v1\/transfers$/)
       .filter((call) => call.idempotencyKey === `booking:${booking.id}:payout`);
     expect(transfers).toHaveLength(1);
-    const [event] = await testApp.dataSource.query(
+    const [event] = await suite.testApp.dataSource.query(
       `SELECT payload FROM domain_events WHERE type = 'booking.completed' AND aggregate_id = $1`,
       [String(booking.id)],
     );
@@ -274,12 +247,12 @@ describe('payments: refunds, completion, disputes and payouts', () => {
   it('checks the staff member in from 2 h before the start until the end', async () => {
     const booking = await paidBooking();
     clock.set(new Date(booking.startsAt.getTime() - 2 * HOUR - 1000));
-    const early = await act(booking.code, 'check-in', companion.staff);
+    const early = await act(booking.code, 'check-in', suite.companion.staff);
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatch(/^Check-in opens 2 hours before the start, at /);
-    expect((await act(booking.code, 'check-in', client)).statusCode).toBe(403);
+    expect((await act(booking.code, 'check-in', suite.client)).statusCode).toBe(403);
     clock.set(new Date(booking.startsAt.getTime() - 2 * HOUR));
-    const checkedIn = await act(booking.code, 'check-in', companion.staff);
+    const checkedIn = await act(booking.code, 'check-in', suite.companion.staff);
     expect(checkedIn.statusCode).toBe(200);
     expect(checkedIn.json().booking).toMatchObject({
       status: 'paid',
@@ -292,31 +265,33 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       by: 'staff',
     });
     clock.set(booking.endsAt);
-    expect((await act(booking.code, 'check-in', companion.staff)).statusCode).toBe(409);
+    expect((await act(booking.code, 'check-in', suite.companion.staff)).statusCode).toBe(409);
   });
 
   it('auto-completes 72 h after the end, unless disputed', async () => {
     const undisputed = await paidBooking();
     const disputed = await paidBooking();
-    const [job] = await testApp.dataSource.query(
+    const [job] = await suite.testApp.dataSource.query(
       `SELECT data FROM pgboss.job WHERE name = 'bookings.auto-complete' AND singleton_key = $1`,
       [`booking:${undisputed.id}:auto-complete`],
     );
     expect(job.data).toEqual({ bookingId: undisputed.id });
     clock.set(new Date(disputed.endsAt.getTime() + HOUR));
-    const missingReason = await act(disputed.code, 'dispute', client, {});
+    const missingReason = await act(disputed.code, 'dispute', suite.client, {});
     expect(missingReason.statusCode).toBe(422);
     expect(missingReason.json().errors[0].field).toBe('reason');
-    const tooLong = await act(disputed.code, 'dispute', client, { reason: 'x'.repeat(2001) });
+    const tooLong = await act(disputed.code, 'dispute', suite.client, { reason: 'x'.repeat(2001) });
     expect(tooLong.statusCode).toBe(422);
     expect(
-      (await act(disputed.code, 'dispute', companion.staff, { reason: 'No' })).statusCode,
+      (await act(disputed.code, 'dispute', suite.companion.staff, { reason: 'No' })).statusCode,
     ).toBe(403);
-    const opened = await act(disputed.code, 'dispute', client, { reason: 'The DJ left at 20:00' });
+    const opened = await act(disputed.code, 'dispute', suite.client, {
+      reason: 'The DJ left at 20:00',
+    });
     expect(opened.statusCode).toBe(200);
     expect(opened.json().booking.status).toBe('disputed');
 
-    const autoComplete = testApp.app.get(AutoCompleteBookingUseCase);
+    const autoComplete = suite.testApp.app.get(AutoCompleteBookingUseCase);
     clock.set(new Date(undisputed.endsAt.getTime() + 72 * HOUR - 1000));
     expect(await autoComplete.execute(undisputed.id)).toEqual({
       outcome: 'not_due',
@@ -328,8 +303,8 @@ describe('payments: refunds, completion, disputes and payouts', () => {
     expect(await autoComplete.execute(disputed.id)).toEqual({ outcome: 'nothing_to_do' });
     expect((await get(`/api/v1/bookings/${disputed.code}`)).json().booking.status).toBe('disputed');
     await settle();
-    await expectLedgerBalanced(testApp, undisputed.id);
-    expect(await ledgerSums(testApp, disputed.id)).toMatchObject({
+    await expectLedgerBalanced(suite.testApp, undisputed.id);
+    expect(await ledgerSums(suite.testApp, disputed.id)).toMatchObject({
       charged: 18000,
       transferred: 0,
       refunded: 0,
@@ -337,7 +312,7 @@ describe('payments: refunds, completion, disputes and payouts', () => {
   });
 
   it('settles a dispute for operators: a partial refund, the rest paid out minus the fee; or released', async () => {
-    const admin = await createUser(testApp, { role: 'admin' });
+    const admin = await createUser(suite.testApp, { role: 'admin' });
     const operator: Actor = {
       userId: admin.id,
       email: admin.email,
@@ -348,12 +323,14 @@ describe('payments: refunds, completion, disputes and payouts', () => {
       apiKeyId: null,
       permissions: ['read', 'book'],
     };
-    const resolve = testApp.app.get(ResolveDisputeUseCase);
+    const resolve = suite.testApp.app.get(ResolveDisputeUseCase);
     const refunded = await paidBooking();
     const released = await paidBooking();
     clock.set(new Date(released.endsAt.getTime() + HOUR));
     for (const booking of [refunded, released]) {
-      expect((await act(booking.code, 'dispute', client, { reason: 'Late' })).statusCode).toBe(200);
+      expect(
+        (await act(booking.code, 'dispute', suite.client, { reason: 'Late' })).statusCode,
+      ).toBe(200);
     }
     await expect(resolve.refund(refunded.code, 18001, operator)).rejects.toMatchObject({
       kind: 'validation',
@@ -371,46 +348,47 @@ describe('payments: refunds, completion, disputes and payouts', () => {
     const done = await resolve.release(released.code, operator);
     expect(done.booking.status).toBe('completed');
     await settle();
-    expect(await expectLedgerBalanced(testApp, refunded.id)).toEqual({
+    expect(await expectLedgerBalanced(suite.testApp, refunded.id)).toEqual({
       charged: 18000,
       refunded: 5000,
       transferred: 11050,
       platformFee: 1950,
     });
-    expect(await expectLedgerBalanced(testApp, released.id)).toMatchObject({
+    expect(await expectLedgerBalanced(suite.testApp, released.id)).toMatchObject({
       transferred: 15300,
       platformFee: 2700,
     });
   });
 
   it('refunds in full a payment for a booking cancelled while its client was paying', async () => {
-    day += 1;
-    const created = await testApp.app.inject({
+    const created = await suite.testApp.app.inject({
       method: 'POST',
       url: '/api/v1/bookings',
-      headers: client.headers,
+      headers: suite.client.headers,
       payload: {
-        companion_id: companion.id,
-        event_date: new Date(Date.UTC(2026, 5, day)).toISOString().slice(0, 10),
+        companion_id: suite.companion.id,
+        event_date: suite.nextEventDate(),
         start_time: '18:00',
         duration_hours: 4,
         service_type: 'Event Hostess',
         location: 'Messe Berlin',
-        customer_email: client.email,
+        customer_email: suite.client.email,
       },
     });
     const { id, booking_code: code } = created.json().booking;
-    await act(code, 'accept', companion.staff);
-    const { sessionId } = await requestPayment(testApp, code, client);
-    expect((await act(code, 'cancel', client, {})).statusCode).toBe(200);
-    expect((await deliver(testApp, fake.payCheckout(sessionId).completed)).statusCode).toBe(200);
+    await act(code, 'accept', suite.companion.staff);
+    const { sessionId } = await requestPayment(suite.testApp, code, suite.client);
+    expect((await act(code, 'cancel', suite.client, {})).statusCode).toBe(200);
+    expect((await deliver(suite.testApp, fake.payCheckout(sessionId).completed)).statusCode).toBe(
+      200,
+    );
     await settle();
     expect((await get(`/api/v1/bookings/${code}`)).json().booking).toMatchObject({
       status: 'cancelled',
       payment_status: 'refunded',
       refund_amount: 180,
     });
-    expect(await expectLedgerBalanced(testApp, id)).toEqual({
+    expect(await expectLedgerBalanced(suite.testApp, id)).toEqual({
       charged: 18000,
       refunded: 18000,
       transferred: 0,

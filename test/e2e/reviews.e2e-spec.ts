@@ -1,6 +1,4 @@
 import { PublishDueReviewsUseCase } from '../../src/modules/reviews/application/publish-due-reviews.use-case';
-import { startTestApp, TestApp } from '../support/test-app';
-import { ManualClock } from '../support/manual-clock';
 import {
   createCompanion,
   createUser,
@@ -8,7 +6,7 @@ import {
   TestCompanion,
   TestUser,
 } from '../support/booking-fixtures';
-import { FakeStripeServer } from '../support/fake-stripe-server';
+import { useStripeTestApp } from '../support/stripe-test-app';
 import { payThroughStripe } from '../support/payments';
 
 const START = '2026-05-01T10:00:00.000Z';
@@ -17,33 +15,15 @@ const DAY = 24 * HOUR;
 
 /** CONTRACT §7.1: double-blind reviews of completed bookings, responses, ratings on profiles. */
 describe('reviews', () => {
-  const clock = new ManualClock(START);
-  const fake = new FakeStripeServer({ now: () => clock.now() });
-  let testApp: TestApp;
-  let companion: TestCompanion;
-  let client: TestUser;
+  const suite = useStripeTestApp({ start: START });
+  const { clock, fake } = suite;
   let stranger: TestUser;
   let admin: TestUser;
-  let day = 0;
 
   beforeAll(async () => {
-    await fake.start();
-    testApp = await startTestApp({
-      clock,
-      env: { ...fake.env(), RATE_LIMIT_BOOKING_CREATION: '100000' },
-    });
-    companion = await createCompanion(testApp);
-    client = await createUser(testApp);
-    stranger = await createUser(testApp);
-    admin = await createUser(testApp, { role: 'admin' });
+    stranger = await createUser(suite.testApp);
+    admin = await createUser(suite.testApp, { role: 'admin' });
   });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await fake.stop();
-  });
-
-  beforeEach(() => clock.set(START));
 
   interface Booking {
     id: number;
@@ -52,14 +32,13 @@ describe('reviews', () => {
   }
 
   const inject = (method: 'GET' | 'POST', url: string, as: TestUser, payload?: object) =>
-    testApp.app.inject({ method, url, headers: as.headers, ...(payload ? { payload } : {}) });
+    suite.testApp.app.inject({ method, url, headers: as.headers, ...(payload ? { payload } : {}) });
 
   /** A booking accepted and paid through the fake Stripe, not yet completed. */
-  async function paidBooking(as: TestUser = client, target: TestCompanion = companion) {
-    day += 1;
+  async function paidBooking(as: TestUser = suite.client, target: TestCompanion = suite.companion) {
     const created = await inject('POST', '/api/v1/bookings', as, {
       companion_id: target.id,
-      event_date: new Date(Date.UTC(2026, 5, day)).toISOString().slice(0, 10),
+      event_date: suite.nextEventDate(),
       start_time: '18:00',
       duration_hours: 4,
       service_type: 'Event Hostess',
@@ -74,12 +53,12 @@ describe('reviews', () => {
       target.staff,
     );
     expect(accepted.statusCode).toBe(200);
-    await payThroughStripe(testApp, fake, booking.booking_code, as);
+    await payThroughStripe(suite.testApp, fake, booking.booking_code, as);
     return { id: booking.id, code: booking.booking_code, endsAt: new Date(booking.ends_at) };
   }
 
   /** Completes paid bookings by their client, one hour after the last one ends. */
-  async function complete(bookings: Booking[], as: TestUser = client): Promise<void> {
+  async function complete(bookings: Booking[], as: TestUser = suite.client): Promise<void> {
     const last = Math.max(...bookings.map((b) => b.endsAt.getTime()));
     clock.set(new Date(last + HOUR));
     for (const booking of bookings) {
@@ -89,8 +68,8 @@ describe('reviews', () => {
   }
 
   async function completedBooking(
-    as: TestUser = client,
-    target: TestCompanion = companion,
+    as: TestUser = suite.client,
+    target: TestCompanion = suite.companion,
   ): Promise<Booking> {
     const booking = await paidBooking(as, target);
     await complete([booking], as);
@@ -110,17 +89,17 @@ describe('reviews', () => {
     );
   const reviewsOf = (userId: number, as: TestUser, query = '') =>
     inject('GET', `/reviews/user/${userId}${query}`, as);
-  const profileOf = async (target: TestCompanion = companion) => {
+  const profileOf = async (target: TestCompanion = suite.companion) => {
     const response = await inject('GET', `/api/v1/companions/${target.id}`, stranger);
     expect(response.statusCode).toBe(200);
     return response.json().companion ?? response.json();
   };
   const reviewEvents = async (): Promise<Array<{ aggregate_id: string }>> =>
-    testApp.dataSource.query(
+    suite.testApp.dataSource.query(
       `SELECT aggregate_id FROM domain_events WHERE type = 'review.created' ORDER BY id`,
     );
   const reviewCount = async (): Promise<number> => {
-    const [{ count }] = await testApp.dataSource.query(
+    const [{ count }] = await suite.testApp.dataSource.query(
       'SELECT count(*)::int AS count FROM reviews',
     );
     return count;
@@ -132,15 +111,15 @@ describe('reviews', () => {
     return response.json().reviews.map((r: { id: number }) => r.id);
   };
   const publishDue = (bookingId: number) =>
-    testApp.app.get(PublishDueReviewsUseCase).execute(bookingId);
+    suite.testApp.app.get(PublishDueReviewsUseCase).execute(bookingId);
 
   describe('double-blind (the visibility matrix)', () => {
     it('keeps a first review to its author and admins until the other party reviews', async () => {
-      const staffMember = await createCompanion(testApp);
-      const booking = await completedBooking(client, staffMember);
+      const staffMember = await createCompanion(suite.testApp);
+      const booking = await completedBooking(suite.client, staffMember);
       const eventsBefore = (await reviewEvents()).length;
 
-      const byClient = await review(booking, client, {
+      const byClient = await review(booking, suite.client, {
         rating: 4,
         comment: 'Great hostess',
         punctuality: 5,
@@ -164,7 +143,7 @@ describe('reviews', () => {
 
       // Before the second review: the author and admins see it, nobody else, and nothing counts.
       const staffId = staffMember.staff.id;
-      expect(await idsSeenBy(staffId, client)).toEqual([clientReview.id]);
+      expect(await idsSeenBy(staffId, suite.client)).toEqual([clientReview.id]);
       expect(await idsSeenBy(staffId, admin)).toEqual([clientReview.id]);
       expect(await idsSeenBy(staffId, staffMember.staff)).toEqual([]);
       expect(await idsSeenBy(staffId, stranger)).toEqual([]);
@@ -189,15 +168,15 @@ describe('reviews', () => {
       const staffReview = byStaff.json().review;
       expect(staffReview).toMatchObject({
         reviewer_role: 'staff',
-        reviewee_user_id: client.id,
+        reviewee_user_id: suite.client.id,
         published: true,
         published_at: clock.now().toISOString(),
         publishes_at: null,
       });
 
-      for (const viewer of [client, staffMember.staff, stranger, admin]) {
+      for (const viewer of [suite.client, staffMember.staff, stranger, admin]) {
         expect(await idsSeenBy(staffId, viewer)).toEqual([clientReview.id]);
-        expect(await idsSeenBy(client.id, viewer)).toContain(staffReview.id);
+        expect(await idsSeenBy(suite.client.id, viewer)).toContain(staffReview.id);
       }
       const listed = (await reviewsOf(staffId, stranger)).json().reviews[0];
       expect(listed).toMatchObject({ id: clientReview.id, published: true, rating: 4 });
@@ -224,26 +203,26 @@ describe('reviews', () => {
           .map((e) => Number(e.aggregate_id))
           .sort(),
       ).toEqual([clientReview.id, staffReview.id].sort());
-      const [event] = await testApp.dataSource.query(
+      const [event] = await suite.testApp.dataSource.query(
         `SELECT payload FROM domain_events WHERE type = 'review.created' AND aggregate_id = $1`,
         [String(clientReview.id)],
       );
       expect(event.payload).toMatchObject({
         review: { id: clientReview.id, rating: 4, companion_id: staffMember.id },
-        reviewer_user_id: client.id,
+        reviewer_user_id: suite.client.id,
         reviewee_user_id: staffId,
       });
     });
 
     it('publishes a lone review 14 days after it was written, through its durable job', async () => {
-      const staffMember = await createCompanion(testApp);
-      const booking = await completedBooking(client, staffMember);
-      const written = await review(booking, client, { rating: 2 });
+      const staffMember = await createCompanion(suite.testApp);
+      const booking = await completedBooking(suite.client, staffMember);
+      const written = await review(booking, suite.client, { rating: 2 });
       expect(written.statusCode).toBe(201);
       const id = written.json().review.id;
       const writtenAt = clock.now().getTime();
 
-      const [job] = await testApp.dataSource.query(
+      const [job] = await suite.testApp.dataSource.query(
         `SELECT data, start_after, created_on FROM pgboss.job
           WHERE name = 'reviews.publish' AND singleton_key = $1`,
         [`booking:${booking.id}:publish-reviews`],
@@ -262,7 +241,7 @@ describe('reviews', () => {
 
       clock.set(new Date(writtenAt + 14 * DAY));
       expect(await publishDue(booking.id)).toEqual({ outcome: 'published', count: 1 });
-      for (const viewer of [stranger, staffMember.staff, client, admin]) {
+      for (const viewer of [stranger, staffMember.staff, suite.client, admin]) {
         expect(await idsSeenBy(staffMember.staff.id, viewer)).toEqual([id]);
       }
       expect(await profileOf(staffMember)).toMatchObject({ rating_avg: 2, total_reviews: 1 });
@@ -279,13 +258,13 @@ describe('reviews', () => {
   });
 
   it('runs the publication job through pg-boss: early, it is scheduled again; due, it publishes', async () => {
-    const staffMember = await createCompanion(testApp);
-    const booking = await completedBooking(client, staffMember);
-    const written = await review(booking, client, { rating: 3 });
+    const staffMember = await createCompanion(suite.testApp);
+    const booking = await completedBooking(suite.client, staffMember);
+    const written = await review(booking, suite.client, { rating: 3 });
     const writtenAt = clock.now().getTime();
     const key = `booking:${booking.id}:publish-reviews`;
     const jobs = async (): Promise<Array<{ state: string; delay: number }>> =>
-      testApp.dataSource.query(
+      suite.testApp.dataSource.query(
         `SELECT state, extract(epoch FROM start_after - created_on)::int AS delay
            FROM pgboss.job WHERE name = 'reviews.publish' AND singleton_key = $1 ORDER BY created_on`,
         [key],
@@ -298,7 +277,7 @@ describe('reviews', () => {
     try {
       // Fired early (the service's clock says 10 days): nothing is published, a new job waits.
       clock.set(new Date(writtenAt + 10 * DAY));
-      await testApp.dataSource.query(
+      await suite.testApp.dataSource.query(
         `UPDATE pgboss.job SET start_after = now() WHERE name = 'reviews.publish' AND singleton_key = $1`,
         [key],
       );
@@ -315,7 +294,7 @@ describe('reviews', () => {
 
       // Due: the queue's worker publishes it.
       clock.set(new Date(writtenAt + 14 * DAY));
-      await testApp.dataSource.query(
+      await suite.testApp.dataSource.query(
         `UPDATE pgboss.job SET start_after = now()
           WHERE name = 'reviews.publish' AND singleton_key = $1 AND state = 'created'`,
         [key],
@@ -341,8 +320,8 @@ describe('reviews', () => {
       for (const [target, as] of [
         [booking.id, stranger],
         [booking.id, admin],
-        [2_000_000, client],
-        ['PS-ZZZZZZZZ', client],
+        [2_000_000, suite.client],
+        ['PS-ZZZZZZZZ', suite.client],
       ] as const) {
         const refused = await review(target, as);
         expect(refused.statusCode).toBe(404);
@@ -355,13 +334,13 @@ describe('reviews', () => {
       clock.set(new Date(booking.endsAt.getTime() + 2 * HOUR));
       const before = await reviewCount();
       const [first, second] = await Promise.all([
-        review(booking.code, client, { rating: 5 }),
-        review(booking.code, client, { rating: 1 }),
+        review(booking.code, suite.client, { rating: 5 }),
+        review(booking.code, suite.client, { rating: 1 }),
       ]);
       expect([first.statusCode, second.statusCode].sort()).toEqual([201, 409]);
       const conflict = first.statusCode === 409 ? first : second;
       expect(conflict.json()).toEqual({ error: 'You have already reviewed this booking' });
-      const again = await review(booking.id, client, { rating: 3 });
+      const again = await review(booking.id, suite.client, { rating: 3 });
       expect(again.statusCode).toBe(409);
       expect(await reviewCount()).toBe(before + 1);
     });
@@ -370,7 +349,7 @@ describe('reviews', () => {
       const paid = await paidBooking();
       clock.set(new Date(paid.endsAt.getTime() + HOUR));
       const before = await reviewCount();
-      for (const as of [client, companion.staff]) {
+      for (const as of [suite.client, suite.companion.staff]) {
         const refused = await review(paid, as);
         expect(refused.statusCode).toBe(409);
         expect(refused.json().error).toBe(
@@ -384,13 +363,13 @@ describe('reviews', () => {
       const done = await completedBooking();
       const completedAt = clock.now().getTime();
       clock.set(new Date(completedAt + 30 * DAY + 1000));
-      const late = await review(done, client);
+      const late = await review(done, suite.client);
       expect(late.statusCode).toBe(409);
       expect(late.json().error).toBe(
         `Reviews closed 30 days after the booking was completed, at ${new Date(completedAt + 30 * DAY).toISOString()}`,
       );
       clock.set(new Date(completedAt + 30 * DAY));
-      expect((await review(done, companion.staff)).statusCode).toBe(201);
+      expect((await review(done, suite.companion.staff)).statusCode).toBe(201);
     });
 
     it.each([
@@ -409,7 +388,7 @@ describe('reviews', () => {
       ['unknown field', { rating: 5, stars: 5 }, 'stars'],
       ['control character', { rating: 5, comment: 'bad\u0000' }, 'comment'],
     ])('422 for %s, changing nothing', async (_label, payload, field) => {
-      const fresh = await createUser(testApp);
+      const fresh = await createUser(suite.testApp);
       const before = await reviewCount();
       const refused = await review(booking, fresh, payload);
       expect(refused.statusCode).toBe(422);
@@ -421,7 +400,7 @@ describe('reviews', () => {
     it.each(['abc', '0', '007', '-1', '2147483648', 'ps-a1b2c3d4', 'respond'])(
       '422 for the booking reference %s',
       async (reference) => {
-        const refused = await review(reference, client);
+        const refused = await review(reference, suite.client);
         expect(refused.statusCode).toBe(422);
         expect(refused.json().errors).toEqual([
           { field: 'bookingId', message: 'Must be a booking id or a booking code (PS-XXXXXXXX)' },
@@ -430,18 +409,18 @@ describe('reviews', () => {
     );
 
     it('is by session only: an API key cannot post a review', async () => {
-      const headers = await keyHeaders(testApp, client);
-      const refused = await testApp.app.inject({
+      const headers = await keyHeaders(suite.testApp, suite.client);
+      const refused = await suite.testApp.app.inject({
         method: 'POST',
         url: `/reviews/booking/${booking.id}`,
         headers,
         payload: { rating: 5 },
       });
       expect(refused.statusCode).toBe(403);
-      const read = await testApp.app.inject({
+      const read = await suite.testApp.app.inject({
         method: 'GET',
-        url: `/reviews/user/${companion.staff.id}`,
-        headers: await keyHeaders(testApp, client, ['read']),
+        url: `/reviews/user/${suite.companion.staff.id}`,
+        headers: await keyHeaders(suite.testApp, suite.client, ['read']),
       });
       expect(read.statusCode).toBe(200);
     });
@@ -449,14 +428,14 @@ describe('reviews', () => {
 
   describe('responses', () => {
     it('lets only the staff member reviewed answer a published review, once', async () => {
-      const staffMember = await createCompanion(testApp);
-      const booking = await completedBooking(client, staffMember);
-      const clientReview = (await review(booking, client, { rating: 5 })).json().review;
+      const staffMember = await createCompanion(suite.testApp);
+      const booking = await completedBooking(suite.client, staffMember);
+      const clientReview = (await review(booking, suite.client, { rating: 5 })).json().review;
       const staffReview = (await review(booking, staffMember.staff, { rating: 4 })).json().review;
       const respond = (id: number, as: TestUser, payload: object = { response: 'Thank you!' }) =>
         inject('POST', `/reviews/${id}/respond`, as, payload);
 
-      for (const as of [client, stranger, admin]) {
+      for (const as of [suite.client, stranger, admin]) {
         const refused = await respond(clientReview.id, as);
         expect(refused.statusCode).toBe(403);
         expect(refused.json()).toEqual({
@@ -464,7 +443,7 @@ describe('reviews', () => {
         });
       }
       // A review of the client has no response: the client is not a staff member reviewed.
-      expect((await respond(staffReview.id, client)).statusCode).toBe(403);
+      expect((await respond(staffReview.id, suite.client)).statusCode).toBe(403);
       expect((await respond(2_000_000, staffMember.staff)).statusCode).toBe(404);
       for (const payload of [
         {},
@@ -499,8 +478,8 @@ describe('reviews', () => {
 
   describe('ratings on profiles and in search', () => {
     it('keeps an exact average under concurrent publications on one profile', async () => {
-      const staffMember = await createCompanion(testApp);
-      const clients = await Promise.all(Array.from({ length: 8 }, () => createUser(testApp)));
+      const staffMember = await createCompanion(suite.testApp);
+      const clients = await Promise.all(Array.from({ length: 8 }, () => createUser(suite.testApp)));
       const bookings: Booking[] = [];
       for (const one of clients) bookings.push(await paidBooking(one, staffMember));
       const last = Math.max(...bookings.map((b) => b.endsAt.getTime()));
@@ -524,7 +503,7 @@ describe('reviews', () => {
       expect(published.map((r) => r.statusCode)).toEqual(ratings.map(() => 201));
       expect(published.every((r) => r.json().review.published)).toBe(true);
 
-      const [stored] = await testApp.dataSource.query(
+      const [stored] = await suite.testApp.dataSource.query(
         `SELECT p.rating_avg::float AS rating_avg, p.total_reviews,
                 (SELECT round(avg(r.rating), 2)::float FROM reviews r
                   WHERE r.companion_id = p.id AND r.published_at IS NOT NULL) AS aggregate_avg,
@@ -543,8 +522,11 @@ describe('reviews', () => {
     });
 
     it("moves the staff member in search's rating order", async () => {
-      const [first, second] = [await createCompanion(testApp), await createCompanion(testApp)];
-      const booking = await completedBooking(client, second);
+      const [first, second] = [
+        await createCompanion(suite.testApp),
+        await createCompanion(suite.testApp),
+      ];
+      const booking = await completedBooking(suite.client, second);
       const order = async () => {
         const response = await inject('GET', '/api/v1/companions?sort=rating&limit=50', stranger);
         expect(response.statusCode).toBe(200);
@@ -557,7 +539,7 @@ describe('reviews', () => {
         [first.id, 0],
         [second.id, 0],
       ]);
-      await review(booking, client, { rating: 5 });
+      await review(booking, suite.client, { rating: 5 });
       expect(await order()).toEqual([
         [first.id, 0],
         [second.id, 0],
@@ -571,15 +553,15 @@ describe('reviews', () => {
   });
 
   it("pages a user's reviews newest first", async () => {
-    const staffMember = await createCompanion(testApp);
+    const staffMember = await createCompanion(suite.testApp);
     const bookings: Booking[] = [];
-    for (let i = 0; i < 3; i += 1) bookings.push(await paidBooking(client, staffMember));
+    for (let i = 0; i < 3; i += 1) bookings.push(await paidBooking(suite.client, staffMember));
     await complete(bookings);
     const ids: number[] = [];
     for (const booking of bookings) {
       clock.advance(HOUR);
       await review(booking, staffMember.staff, { rating: 5 });
-      ids.push((await review(booking, client, { rating: 4 })).json().review.id);
+      ids.push((await review(booking, suite.client, { rating: 4 })).json().review.id);
     }
     const page1 = await reviewsOf(staffMember.staff.id, stranger, '?limit=2');
     expect(page1.json()).toMatchObject({ page: 1, limit: 2, total: 3 });
@@ -590,9 +572,9 @@ describe('reviews', () => {
     expect((await reviewsOf(staffMember.staff.id, stranger, '?limit=51')).statusCode).toBe(422);
     expect((await reviewsOf(staffMember.staff.id, stranger, '?page=0')).statusCode).toBe(422);
     expect((await reviewsOf(0, stranger)).statusCode).toBe(422);
-    const anonymous = await testApp.app.inject({
+    const anonymous = await suite.testApp.app.inject({
       method: 'GET',
-      url: `/reviews/user/${client.id}`,
+      url: `/reviews/user/${suite.client.id}`,
     });
     expect(anonymous.statusCode).toBe(401);
   });
