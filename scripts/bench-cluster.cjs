@@ -26,7 +26,9 @@
  * (the backends connected to the bench database), the load generator itself (this process),
  * Redis and the rest of the machine (whatever else runs here), the time the instances' event
  * loops and the backends were runnable but waited for a core (/proc/<pid>/schedstat), and the
- * load average.
+ * load average. The instances' CPU is also split into the main thread (the event loop) and the
+ * helper threads (V8's compilers and garbage collector, libuv's pool), and every run counts the
+ * transactions committed in the bench database and the Redis commands per request.
  *
  * Environment: BENCH_DURATION seconds (10), BENCH_CONNECTIONS (32), BENCH_BOOKINGS (2000),
  * BENCH_STAFF (500), BENCH_CLIENTS (8), BENCH_ROUNDS (1: one→two runs, alternated), BENCH_WARMUP
@@ -34,15 +36,19 @@
  * constant-load runs), BENCH_BOOKING_RATE (100; 0 skips), BENCH_INSTANCE_ENV (JSON environment
  * added to every instance, e.g. '{"DATABASE_POOL_SIZE":"10"}'), BENCH_POOL_TOTAL (unset; else each
  * of n instances gets DATABASE_POOL_SIZE = total / n), BENCH_DATABASE (eventstuffer_bench). The
- * instances listen on free ports.
+ * instances listen on free ports. BENCH_CONFIGS ('one,two') lists the configurations, reversed
+ * every other round; 'two-first' runs two instances but sends everything to the first, which shows
+ * what a second instance costs by merely running. BENCH_SEARCHES ('0,1'; '' runs bookings only)
+ * picks the closed-loop search scenarios.
  */
 require('reflect-metadata');
-const { readFileSync } = require('node:fs');
+const { readdirSync, readFileSync } = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
+const { setTimeout: sleep } = require('node:timers/promises');
 const { Client } = require('pg');
 const Redis = require('ioredis');
 const { seedBench } = require('./seed-bench.cjs');
@@ -60,6 +66,19 @@ const WARMUP_BOOKINGS = Number(process.env.BENCH_WARMUP_BOOKINGS ?? 500);
 const RATES = (process.env.BENCH_RATES ?? '100,300').split(',').filter(Boolean).map(Number);
 const BOOKING_RATE = Number(process.env.BENCH_BOOKING_RATE ?? 100);
 const INSTANCE_ENV = JSON.parse(process.env.BENCH_INSTANCE_ENV ?? '{}');
+/**
+ * Configurations measured, in this order (reversed every other round): 'one' instance, 'two'
+ * behind round robin, 'two-first' (two running, all traffic to the first: what a second instance
+ * costs by merely running: its pollers, the notifications and Socket.io broadcasts it receives).
+ */
+const CONFIGS = (process.env.BENCH_CONFIGS ?? 'one,two').split(',').filter(Boolean);
+/** Indexes into SEARCHES of the closed-loop search scenarios ('' runs bookings only). */
+for (const label of CONFIGS) {
+  if (!['one', 'two', 'two-first'].includes(label)) {
+    throw new Error(`BENCH_CONFIGS: unknown configuration ${label} (one, two, two-first)`);
+  }
+}
+const SEARCH_SCENARIOS = (process.env.BENCH_SEARCHES ?? '0,1').split(',').filter(Boolean);
 const POOL_TOTAL = process.env.BENCH_POOL_TOTAL ? Number(process.env.BENCH_POOL_TOTAL) : null;
 /** Slots per staff member and day: 2-hour bookings from 06:00 to 20:00. */
 const SLOTS_PER_DAY = 8;
@@ -114,6 +133,25 @@ function processCpuMs(pid) {
 }
 
 /**
+ * CPU time in ms of a process's threads other than its main thread: for a Node.js instance, V8's
+ * compiler and garbage-collector helpers and libuv's thread pool (argon2, DNS, files).
+ */
+function helperThreadsCpuMs(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`)
+      .filter((tid) => tid !== String(pid))
+      .reduce((sum, tid) => {
+        const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+          .split(') ')[1]
+          .split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+      }, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * Time the process's main thread (an instance's event loop, a backend) spent runnable but waiting
  * for a core, in ms (/proc/<pid>/schedstat); 0 when it has gone or the kernel does not tell.
  */
@@ -140,6 +178,21 @@ async function redisCpuMs(redis) {
   return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1000;
 }
 
+/** Commands the Redis server has run so far (INFO commandstats), or 0 without Redis. */
+async function redisCommands(redis) {
+  if (!redis) return 0;
+  const info = await redis.info('commandstats');
+  return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
+/** Transactions committed in the bench database so far (the statistics lag by up to 1 s). */
+async function databaseCommits(client) {
+  const { rows } = await client.query(
+    `SELECT xact_commit::bigint AS commits FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return Number(rows[0].commits);
+}
+
 async function databaseBackends(client) {
   const { rows } = await client.query(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
@@ -152,10 +205,15 @@ async function databaseBackends(client) {
  * (the pools' and the job queue's), this process (the load generator) and everything else.
  */
 async function withCpuAccounting({ client, redis }, instances, run) {
+  // The statistics collector publishes a backend's counts at most once a second.
+  await sleep(1100);
   const backendsBefore = await databaseBackends(client);
   const before = {
     redis: await redisCpuMs(redis),
+    redisCommands: await redisCommands(redis),
+    commits: await databaseCommits(client),
     api: instances.map((instance) => processCpuMs(instance.pid)),
+    apiThreads: instances.map((instance) => helperThreadsCpuMs(instance.pid)),
     apiWait: instances.map((instance) => runQueueWaitMs(instance.pid)),
     backends: new Map(backendsBefore.map((pid) => [pid, processCpuMs(pid)])),
     backendsWait: new Map(backendsBefore.map((pid) => [pid, runQueueWaitMs(pid)])),
@@ -169,6 +227,10 @@ async function withCpuAccounting({ client, redis }, instances, run) {
   const seconds = (performance.now() - before.at) / 1000;
   const api = instances.reduce(
     (sum, instance, i) => sum + processCpuMs(instance.pid) - before.api[i],
+    0,
+  );
+  const apiThreads = instances.reduce(
+    (sum, instance, i) => sum + helperThreadsCpuMs(instance.pid) - before.apiThreads[i],
     0,
   );
   const apiWait = instances.reduce(
@@ -186,11 +248,17 @@ async function withCpuAccounting({ client, redis }, instances, run) {
   }
   const generator = (generatorUsage.user + generatorUsage.system) / 1000;
   const redisMs = (await redisCpuMs(redis)) - before.redis;
+  const commands = (await redisCommands(redis)) - before.redisCommands;
+  await sleep(1100);
+  const commits = (await databaseCommits(client)) - before.commits;
   return {
     ...result,
     cpu: {
       api,
+      apiThreads,
       apiWait,
+      commits,
+      redisCommands: commands,
       postgres,
       postgresWait,
       generator,
@@ -287,10 +355,10 @@ function checkBookingVolume(count, staff) {
 }
 
 /** Closed-loop rows (saturation). */
-async function measureSaturated(meters, label, instances, staff, bookers, dayOffset) {
+async function measureSaturated(meters, { label, instances, targets }, staff, bookers, dayOffset) {
   const reader = bookers[0];
   const rows = [];
-  for (const search of SEARCHES) {
+  for (const search of SEARCH_SCENARIOS.map((index) => SEARCHES[Number(index)])) {
     const path = `/api/v1/companions${search.query ? `?${search.query}` : ''}`;
     const request = (base) => ({
       url: `${base}${path}`,
@@ -298,22 +366,22 @@ async function measureSaturated(meters, label, instances, staff, bookers, dayOff
     });
     // Each instance compiles its own hot code, with 1/n of the traffic: a short warm-up leaves
     // two instances colder than one and charges their JIT work to the measurement.
-    await closedLoop(instances, CONNECTIONS, forSeconds(WARMUP), request);
+    await closedLoop(targets, CONNECTIONS, forSeconds(WARMUP), request);
     const result = await withCpuAccounting(meters, instances, () =>
-      closedLoop(instances, CONNECTIONS, forSeconds(DURATION), request),
+      closedLoop(targets, CONNECTIONS, forSeconds(DURATION), request),
     );
     rows.push({ scenario: search.name, instances: label, ...result });
   }
   checkBookingVolume(BOOKINGS, staff);
   checkBookingVolume(WARMUP_BOOKINGS, staff);
   await closedLoop(
-    instances,
+    targets,
     CONNECTIONS,
     times(WARMUP_BOOKINGS),
     bookingRequest(staff, bookers, dayOffset + 2),
   );
   const result = await withCpuAccounting(meters, instances, () =>
-    closedLoop(instances, CONNECTIONS, times(BOOKINGS), bookingRequest(staff, bookers, dayOffset)),
+    closedLoop(targets, CONNECTIONS, times(BOOKINGS), bookingRequest(staff, bookers, dayOffset)),
   );
   rows.push({ scenario: 'booking creation', instances: label, ...result });
   return rows.map((row) => ({
@@ -328,10 +396,16 @@ async function measureSaturated(meters, label, instances, staff, bookers, dayOff
 }
 
 /** Constant offered load (open model): request i goes to instance i mod n, like round robin. */
-async function measureAtConstantLoad(meters, label, instances, staff, bookers, dayOffset) {
+async function measureAtConstantLoad(
+  meters,
+  { label, instances, targets },
+  staff,
+  bookers,
+  dayOffset,
+) {
   const rows = [];
   const reader = bookers[0];
-  const target = (i) => instances[i % instances.length].base;
+  const target = (i) => targets[i % targets.length].base;
   for (const rate of RATES) {
     const result = await withCpuAccounting(meters, instances, () =>
       constantRate({
@@ -419,23 +493,18 @@ async function main() {
       await Promise.all(setup.map((instance) => instance.stop()));
     }
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const count of round % 2 === 0 ? [1, 2] : [2, 1]) {
-        const instances = await startInstances(database.url, count, shared);
+      for (const label of round % 2 === 0 ? CONFIGS : [...CONFIGS].reverse()) {
+        const instances = await startInstances(database.url, label === 'one' ? 1 : 2, shared);
         try {
-          const label = count === 1 ? 'one' : 'two';
+          const config = {
+            label,
+            instances,
+            targets: label === 'two-first' ? instances.slice(0, 1) : instances,
+          };
           dayOffset += 3; // measured bookings, constant-load bookings, warm-up bookings
-          results.push(
-            ...(await measureSaturated(meters, label, instances, staff, bookers, dayOffset)),
-          );
+          results.push(...(await measureSaturated(meters, config, staff, bookers, dayOffset)));
           steady.push(
-            ...(await measureAtConstantLoad(
-              meters,
-              label,
-              instances,
-              staff,
-              bookers,
-              dayOffset + 1,
-            )),
+            ...(await measureAtConstantLoad(meters, config, staff, bookers, dayOffset + 1)),
           );
         } finally {
           await Promise.all(instances.map((instance) => instance.stop()));
@@ -462,7 +531,7 @@ async function main() {
   };
   const table = [];
   let failures = 0;
-  for (const scenario of [...SEARCHES.map((search) => search.name), 'booking creation']) {
+  for (const scenario of [...new Set(results.map((row) => row.scenario))]) {
     const of = (label) =>
       results.filter((row) => row.scenario === scenario && row.instances === label);
     const one = of('one');
@@ -527,10 +596,13 @@ async function main() {
         scenario: row.scenario,
         instances: row.instances,
         'api ms/req': round(cpu.api / answered, 2),
+        'api helper threads ms/req': round(cpu.apiThreads / answered, 2),
         'api wait ms/req': round(cpu.apiWait / answered, 2),
         'pg ms/req': round(cpu.postgres / answered, 2),
         'pg wait ms/req': round(cpu.postgresWait / answered, 2),
         'gen ms/req': round(cpu.generator / answered, 2),
+        'commits/req': round(cpu.commits / answered, 2),
+        'redis cmds/req': round(cpu.redisCommands / answered, 2),
         'api cores': round(cpu.api / cpu.seconds / 1000, 2),
         'pg cores': round(cpu.postgres / cpu.seconds / 1000, 2),
         'gen cores': round(cpu.generator / cpu.seconds / 1000, 2),
